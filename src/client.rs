@@ -1,0 +1,209 @@
+//! A connected (or lazily connecting) Temporal client.
+//!
+//! Wraps the official `temporalio-client` [`Connection`] (TLS, mTLS, API key,
+//! headers, retries, keep-alive) with the namespace and identity every
+//! operation needs. Cheap to share behind an `Arc`.
+
+use crate::convert::grpc_status;
+use crate::envconfig;
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::connect::{ConnectOptions, KeepAliveSetting};
+use serde_json::{json, Value};
+use std::{collections::HashMap, sync::Mutex};
+use temporalio_client::{
+    ClientKeepAliveOptions, Connection, ConnectionOptions, RetryOptions,
+    grpc::WorkflowService,
+};
+use temporalio_protos::temporal::api::workflowservice::v1::GetSystemInfoRequest;
+use tokio::sync::OnceCell;
+
+const DEFAULT_ADDRESS: &str = "127.0.0.1:7233";
+const DEFAULT_NAMESPACE: &str = "default";
+
+/// A client bound to one namespace.
+pub struct Client {
+    options: Mutex<ConnectionOptions>,
+    connection: OnceCell<Connection>,
+    namespace: String,
+    identity: String,
+    address: String,
+}
+
+impl Client {
+    /// Builds a client from connect options. Nothing is contacted yet.
+    pub fn new(options: &ConnectOptions) -> Result<Self> {
+        let mut profile = envconfig::resolve(options)?;
+        if profile
+            .tls
+            .as_ref()
+            .is_some_and(|t| t.disable_host_verification && t.disabled != Some(true))
+        {
+            return Err(Error::invalid(
+                "tls.disable_host_verification is not supported; use tls.server_name instead",
+            ));
+        }
+        let address = profile
+            .address
+            .get_or_insert_with(|| DEFAULT_ADDRESS.to_owned())
+            .clone();
+        let namespace = profile
+            .namespace
+            .clone()
+            .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned());
+        let mut conn = ConnectionOptions::try_from(profile)
+            .map_err(|e| Error::new(ErrorCode::ConfigError, e.to_string()))?;
+        let identity = options.identity.clone().unwrap_or_else(default_identity);
+        conn.identity = identity.clone();
+        conn.connect_timeout = options.connect_timeout.map(|d| d.0);
+        conn.keep_alive = match &options.keep_alive {
+            None | Some(KeepAliveSetting::Enabled(true)) => Some(ClientKeepAliveOptions::default()),
+            Some(KeepAliveSetting::Enabled(false)) => None,
+            Some(KeepAliveSetting::Config(k)) => {
+                let mut ka = ClientKeepAliveOptions::default();
+                if let Some(i) = k.interval {
+                    ka.interval = i.0;
+                }
+                if let Some(t) = k.timeout {
+                    ka.timeout = t.0;
+                }
+                Some(ka)
+            }
+        };
+        if let Some(r) = &options.retry {
+            let mut retry = RetryOptions::default();
+            if let Some(v) = r.initial_interval {
+                retry.initial_interval = v.0;
+            }
+            if let Some(v) = r.multiplier {
+                retry.multiplier = v;
+            }
+            if let Some(v) = r.max_interval {
+                retry.max_interval = v.0;
+            }
+            if let Some(v) = r.max_elapsed {
+                retry.max_elapsed_time = Some(v.0);
+            }
+            if let Some(v) = r.max_retries {
+                retry.max_retries = v;
+            }
+            conn.retry_options = retry;
+        }
+        Ok(Client {
+            options: Mutex::new(conn),
+            connection: OnceCell::new(),
+            namespace,
+            identity,
+            address,
+        })
+    }
+
+    /// The namespace every operation targets.
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
+    /// The identity sent with every operation.
+    pub fn identity(&self) -> &str {
+        &self.identity
+    }
+
+    /// Connects now if not yet connected; concurrent callers share one attempt.
+    pub async fn connection(&self) -> Result<&Connection> {
+        self.connection
+            .get_or_try_init(|| async {
+                let connection = Connection::connect(self.current_options()).await.map_err(|e| {
+                    Error::new(
+                        ErrorCode::ConnectionFailed,
+                        format!("cannot connect to {}: {e}", self.address),
+                    )
+                    .with("address", self.address.clone())
+                })?;
+                // Apply updates made while the connection was being established.
+                let latest = self.current_options();
+                connection.set_api_key(latest.api_key);
+                connection
+                    .set_headers(latest.headers.unwrap_or_default())
+                    .map_err(|e| Error::invalid(format!("invalid header: {e}")))?;
+                Ok(connection)
+            })
+            .await
+    }
+
+    /// The WorkflowService stub (with the connection's retry policy).
+    pub async fn workflow_service(&self) -> Result<Box<dyn WorkflowService>> {
+        Ok(self.connection().await?.workflow_service())
+    }
+
+    /// The success JSON of connect: address, namespace, identity and, when
+    /// connected, the server's system info.
+    pub async fn describe_connection(&self, lazy: bool) -> Result<Value> {
+        let system_info = if lazy {
+            Value::Null
+        } else {
+            let mut svc = self.workflow_service().await?;
+            let info = svc
+                .get_system_info(tonic::Request::new(GetSystemInfoRequest::default()))
+                .await
+                .map_err(|s| grpc_status::to_error(&s))?
+                .into_inner();
+            json!({
+                "server_version": info.server_version,
+                "capabilities": info.capabilities.map(|c| json!({
+                    "signal_and_query_header": c.signal_and_query_header,
+                    "internal_error_differentiation": c.internal_error_differentiation,
+                    "activity_failure_include_heartbeat": c.activity_failure_include_heartbeat,
+                    "supports_schedules": c.supports_schedules,
+                    "encoded_failure_attributes": c.encoded_failure_attributes,
+                    "build_id_based_versioning": c.build_id_based_versioning,
+                    "upsert_memo": c.upsert_memo,
+                    "eager_workflow_start": c.eager_workflow_start,
+                    "sdk_metadata": c.sdk_metadata,
+                    "count_group_by_execution_status": c.count_group_by_execution_status,
+                    "nexus": c.nexus,
+                })),
+            })
+        };
+        Ok(json!({
+            "address": self.address,
+            "namespace": self.namespace,
+            "identity": self.identity,
+            "system_info": system_info,
+        }))
+    }
+
+    /// Replaces the API key (`None` removes it) for every later call,
+    /// whether or not the client has connected yet.
+    pub fn set_api_key(&self, key: Option<String>) {
+        self.lock_options().api_key = key.clone();
+        if let Some(c) = self.connection.get() {
+            c.set_api_key(key);
+        }
+    }
+
+    /// Replaces the user gRPC headers for every later call.
+    pub fn set_headers(&self, headers: HashMap<String, String>) -> Result<()> {
+        if let Some(c) = self.connection.get() {
+            c.set_headers(headers.clone())
+                .map_err(|e| Error::invalid(format!("invalid header: {e}")))?;
+        }
+        self.lock_options().headers = Some(headers);
+        Ok(())
+    }
+
+    fn current_options(&self) -> ConnectionOptions {
+        self.lock_options().clone()
+    }
+
+    fn lock_options(&self) -> std::sync::MutexGuard<'_, ConnectionOptions> {
+        self.options.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// `pid@hostname`, like the official SDKs.
+fn default_identity() -> String {
+    format!(
+        "{}@{}",
+        std::process::id(),
+        gethostname::gethostname().to_string_lossy()
+    )
+}

@@ -1,0 +1,104 @@
+//! gRPC status -> [`Error`], decoding Temporal's error details.
+
+use super::failure;
+use crate::error::{Error, ErrorCode};
+use prost::{Message, Name};
+use temporalio_protos::{
+    google::rpc::Status as RpcStatus,
+    temporal::api::errordetails::v1::{QueryFailedFailure, WorkflowExecutionAlreadyStartedFailure},
+};
+use tonic::{Code, Status};
+
+/// The detail messages this library understands, decoded from a status.
+enum Detail {
+    AlreadyStarted(WorkflowExecutionAlreadyStartedFailure),
+    QueryFailed(Box<QueryFailedFailure>),
+}
+
+fn details(status: &Status) -> Vec<Detail> {
+    let Ok(rpc) = RpcStatus::decode(status.details()) else {
+        return Vec::new();
+    };
+    rpc.details
+        .iter()
+        .filter_map(|any| {
+            let name = any.type_url.rsplit('/').next().unwrap_or_default();
+            if name == WorkflowExecutionAlreadyStartedFailure::full_name() {
+                WorkflowExecutionAlreadyStartedFailure::decode(any.value.as_slice())
+                    .ok()
+                    .map(Detail::AlreadyStarted)
+            } else if name == QueryFailedFailure::full_name() {
+                QueryFailedFailure::decode(any.value.as_slice())
+                    .ok()
+                    .map(|d| Detail::QueryFailed(Box::new(d)))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The snake_case name of a gRPC code, e.g. `not_found`.
+pub fn code_name(code: Code) -> &'static str {
+    match code {
+        Code::Ok => "ok",
+        Code::Cancelled => "cancelled",
+        Code::Unknown => "unknown",
+        Code::InvalidArgument => "invalid_argument",
+        Code::DeadlineExceeded => "deadline_exceeded",
+        Code::NotFound => "not_found",
+        Code::AlreadyExists => "already_exists",
+        Code::PermissionDenied => "permission_denied",
+        Code::ResourceExhausted => "resource_exhausted",
+        Code::FailedPrecondition => "failed_precondition",
+        Code::Aborted => "aborted",
+        Code::OutOfRange => "out_of_range",
+        Code::Unimplemented => "unimplemented",
+        Code::Internal => "internal",
+        Code::Unavailable => "unavailable",
+        Code::DataLoss => "data_loss",
+        Code::Unauthenticated => "unauthenticated",
+    }
+}
+
+/// Converts a status from the server into the library error.
+///
+/// `NOT_FOUND` -> `not_found`, `ALREADY_EXISTS` -> `already_exists` (or
+/// `already_started` with `run_id` when the server says a workflow is
+/// running), query failures -> `query_failed` with the decoded `failure`,
+/// `DEADLINE_EXCEEDED` -> `timeout`, `UNAVAILABLE` -> `connection_failed`,
+/// `INVALID_ARGUMENT` -> `invalid_argument`, everything else -> `rpc_error`.
+/// `grpc_code` (number) and `grpc_status` (name) are always set.
+pub fn to_error(status: &Status) -> Error {
+    let mut code = match status.code() {
+        Code::NotFound => ErrorCode::NotFound,
+        Code::AlreadyExists => ErrorCode::AlreadyExists,
+        Code::DeadlineExceeded => ErrorCode::Timeout,
+        Code::Unavailable => ErrorCode::ConnectionFailed,
+        Code::InvalidArgument => ErrorCode::InvalidArgument,
+        Code::Cancelled => ErrorCode::Cancelled,
+        _ => ErrorCode::RpcError,
+    };
+    let mut extra = Vec::new();
+    for detail in details(status) {
+        match detail {
+            Detail::AlreadyStarted(d) => {
+                code = ErrorCode::AlreadyStarted;
+                extra.push(("run_id", d.run_id.into()));
+            }
+            Detail::QueryFailed(d) => {
+                code = ErrorCode::QueryFailed;
+                if let Some(f) = d.failure.as_ref() {
+                    extra.push(("failure", failure::to_json(f)));
+                }
+            }
+        }
+    }
+    let mut err = Error::new(code, status.message())
+        .with("grpc_code", status.code() as i32)
+        .with("grpc_status", code_name(status.code()));
+    for (k, v) in extra {
+        err = err.with(k, v);
+    }
+    err
+}

@@ -1,0 +1,144 @@
+//! Runtime handles (`TcRuntime`) and log forwarding.
+
+use super::{
+    buffers, callback::{with_c_text, UserData, TcCallback}, ffi_boundary, handles::Registry, TcResult,
+    TcStatus,
+};
+use crate::error::Error;
+use crate::logging;
+use crate::model;
+use crate::runtime::{Runtime, RuntimeOptions};
+use std::{ffi::c_char, sync::Arc};
+
+/// A runtime: the worker threads every operation runs on.
+pub struct TcRuntime {
+    _opaque: (),
+}
+
+static RUNTIMES: Registry<Runtime> = Registry::new();
+
+/// The runtime behind a handle, if live.
+pub(crate) fn lookup(runtime: *const TcRuntime) -> Option<Arc<Runtime>> {
+    RUNTIMES.get(runtime.addr())
+}
+
+/// Creates a runtime.
+///
+/// `options_json` (nullable; NULL or length 0 means `{}`):
+/// `{"worker_threads": N, "shutdown_timeout": "5s"}`. On success writes the
+/// handle to `*runtime_out` (free it with `tc_runtime_free`) and returns
+/// `TC_RESULT_OK`. On failure writes NULL there and, when `error_json_out`
+/// is not NULL, an error object to `*error_json_out` (free it with
+/// `tc_string_free`). `runtime_out` NULL -> `TC_RESULT_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `options_json` must point to `options_len` readable bytes (or be NULL);
+/// `runtime_out` and `error_json_out` must be NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn tc_runtime_new(
+    options_json: *const c_char,
+    options_len: usize,
+    runtime_out: *mut *mut TcRuntime,
+    error_json_out: *mut *mut c_char,
+) -> TcResult {
+    if runtime_out.is_null() {
+        return TcResult::NullArgument;
+    }
+    ffi_boundary!(TcResult::Panic, {
+        // SAFETY: the caller's contract.
+        unsafe {
+            *runtime_out = std::ptr::null_mut();
+            if !error_json_out.is_null() {
+                *error_json_out = std::ptr::null_mut();
+            }
+        }
+        // SAFETY: the caller's contract.
+        let bytes = unsafe { buffers::input(options_json, options_len) };
+        let created = model::parse::<RuntimeOptions>(bytes).and_then(|o| Runtime::new(&o));
+        match created {
+            Ok(rt) => {
+                let id = RUNTIMES.insert(Arc::new(rt));
+                // SAFETY: checked non-NULL above.
+                unsafe { *runtime_out = std::ptr::without_provenance_mut(id) };
+                TcResult::Ok
+            }
+            Err(e) => {
+                if !error_json_out.is_null() {
+                    // SAFETY: checked non-NULL; the caller's contract.
+                    unsafe { buffers::write_out(e.to_json_string(), error_json_out, std::ptr::null_mut()) };
+                }
+                TcResult::for_error(&e)
+            }
+        }
+    })
+}
+
+/// Shuts a runtime down and frees its handle.
+///
+/// Every operation still pending on it completes its callback exactly once
+/// (with `TC_STATUS_CANCELLED`) before this returns, unless it is called
+/// from a library thread (inside a callback), in which case the shutdown
+/// finishes in the background. Clients created on it stay valid handles but
+/// their calls fail with `closed`; free them with `tc_client_free`.
+/// NULL and already freed handles: no-op.
+#[no_mangle]
+pub extern "C" fn tc_runtime_free(runtime: *mut TcRuntime) {
+    ffi_boundary!((), {
+        if let Some(rt) = RUNTIMES.remove(runtime.addr()) {
+            logging::remove_sink(runtime.addr());
+            rt.shutdown();
+        }
+    })
+}
+
+/// Forwards the library's logs at `level` and above to `callback`.
+///
+/// `level` (UTF-8, not NUL-terminated): `off`, `error`, `warn`, `info`,
+/// `debug` or `trace`; `off` removes the logger. Each record is delivered as
+/// JSON `{level, target, message, fields, timestamp}` with
+/// `TC_STATUS_OK`, on the thread that logged; the callback must not block
+/// and `user_data` must stay valid until the logger is replaced, turned off
+/// or the runtime freed. One logger per runtime; a new call replaces it.
+///
+/// Returns `TC_RESULT_NULL_ARGUMENT` for a NULL runtime, level or callback,
+/// `TC_RESULT_INVALID_ARGUMENT` for an unknown level, `TC_RESULT_CLOSED` for
+/// a freed runtime.
+///
+/// # Safety
+/// `level` must point to `level_len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn tc_runtime_set_logger(
+    runtime: *mut TcRuntime,
+    level: *const c_char,
+    level_len: usize,
+    callback: TcCallback,
+    user_data: *mut std::ffi::c_void,
+) -> TcResult {
+    let Some(callback) = callback else {
+        return TcResult::NullArgument;
+    };
+    if runtime.is_null() || level.is_null() {
+        return TcResult::NullArgument;
+    }
+    ffi_boundary!(TcResult::Panic, {
+        if lookup(runtime).is_none() {
+            return TcResult::Closed;
+        }
+        // SAFETY: the caller's contract.
+        let parsed = unsafe { buffers::input_str(level, level_len, "level") }
+            .and_then(|l| logging::parse_level(l).map_err(Error::invalid));
+        let Ok(filter) = parsed else {
+            return TcResult::InvalidArgument;
+        };
+        let user_data = UserData(user_data);
+        let sink: logging::Sink = Arc::new(move |record: &str| {
+            let user_data = user_data;
+            with_c_text(record.to_owned(), |ptr, len| {
+                // SAFETY: the caller supplied a valid function pointer.
+                unsafe { callback(user_data.0, TcStatus::Ok, ptr, len) }
+            });
+        });
+        logging::set_sink(runtime.addr(), filter, sink);
+        TcResult::Ok
+    })
+}

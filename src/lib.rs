@@ -1,0 +1,14 @@
+//! temporal-capi: a Temporal workflow client with a C ABI.
+//!
+//! Dependencies point one way: [`ffi`] -> [`ops`] -> ([`client`], [`runtime`],
+//! [`model`], [`convert`], [`error`]). Only [`ffi`] contains `unsafe` code.
+
+pub mod client;
+pub mod convert;
+pub mod envconfig;
+pub mod error;
+pub mod ffi;
+pub mod logging;
+pub mod model;
+pub mod ops;
+pub mod runtime;

@@ -1,0 +1,144 @@
+//! Connect options (`tc_client_connect`) and env-config load options
+//! (`tc_envconfig_load`, the `load` connect key).
+
+use crate::convert::duration::JsonDuration;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Options of `tc_client_connect`. Every key is optional.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConnectOptions {
+    /// `host:port` or a URL; default `127.0.0.1:7233`.
+    pub address: Option<String>,
+    /// Namespace; default `default`.
+    pub namespace: Option<String>,
+    /// Client identity; default `pid@hostname`.
+    pub identity: Option<String>,
+    /// API key sent as `authorization: Bearer <key>`; turns TLS on unless `tls` is `false`.
+    pub api_key: Option<String>,
+    /// `false`, `true` or a TLS configuration.
+    pub tls: Option<TlsSetting>,
+    /// gRPC metadata sent with every call.
+    pub headers: Option<BTreeMap<String, String>>,
+    /// `false` disables HTTP/2 keep-alive; an object tunes it.
+    pub keep_alive: Option<KeepAliveSetting>,
+    /// Retry policy for retryable RPC failures.
+    pub retry: Option<RetryConfig>,
+    /// Bound on establishing the connection.
+    pub connect_timeout: Option<JsonDuration>,
+    /// When true, the server is contacted on the first call, not on connect.
+    #[serde(default)]
+    pub lazy: bool,
+    /// Load an environment-configuration profile first; explicit keys override it.
+    pub load: Option<LoadSetting>,
+}
+
+/// `tls`: a boolean or a configuration object (which implies TLS on).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum TlsSetting {
+    /// TLS on with defaults (`true`) or off (`false`).
+    Enabled(bool),
+    /// TLS on with this configuration.
+    Config(TlsConfig),
+}
+
+/// TLS configuration; every `*_path` key is the file form of the key without it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TlsConfig {
+    /// PEM of the CA that signed the server certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_ca_cert: Option<String>,
+    /// Path to that PEM file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_ca_cert_path: Option<String>,
+    /// PEM client certificate (mTLS).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_cert: Option<String>,
+    /// Path to that PEM file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_cert_path: Option<String>,
+    /// PEM client private key (mTLS).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_key: Option<String>,
+    /// Path to that PEM file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_key_path: Option<String>,
+    /// Name to verify the server certificate against (SNI).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_name: Option<String>,
+    /// Skip verification of the server's host name.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disable_host_verification: bool,
+}
+
+/// `keep_alive`: `false`/`true` or tuning.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum KeepAliveSetting {
+    /// Default keep-alive (`true`) or none (`false`).
+    Enabled(bool),
+    /// Keep-alive with these intervals.
+    Config(KeepAliveConfig),
+}
+
+/// HTTP/2 keep-alive tuning.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeepAliveConfig {
+    /// Ping interval; default 30 s.
+    pub interval: Option<JsonDuration>,
+    /// Ping answer timeout; default 15 s.
+    pub timeout: Option<JsonDuration>,
+}
+
+/// Retry policy for retryable RPC failures (UNAVAILABLE, RESOURCE_EXHAUSTED, ...).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetryConfig {
+    /// First backoff; default 100 ms.
+    pub initial_interval: Option<JsonDuration>,
+    /// Backoff multiplier; default 1.7.
+    pub multiplier: Option<f64>,
+    /// Largest backoff; default 5 s.
+    pub max_interval: Option<JsonDuration>,
+    /// Give up after this long; default 10 s.
+    pub max_elapsed: Option<JsonDuration>,
+    /// Give up after this many retries; default 10 (0 disables retries).
+    pub max_retries: Option<usize>,
+}
+
+/// `load`: `true` for the defaults, or where and what to load.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum LoadSetting {
+    /// `true` loads the default profile; `false` loads nothing.
+    Enabled(bool),
+    /// Load with these options.
+    Options(LoadOptions),
+}
+
+/// Options for loading an environment-configuration profile.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoadOptions {
+    /// Profile name; default `TEMPORAL_PROFILE`, then `default`.
+    pub profile: Option<String>,
+    /// TOML file; default `TEMPORAL_CONFIG_FILE`, then `<config dir>/temporalio/temporal.toml`.
+    pub config_file: Option<String>,
+    /// TOML content given inline instead of a file.
+    pub config_data: Option<String>,
+    /// Skip the file (environment only).
+    #[serde(default)]
+    pub disable_file: bool,
+    /// Skip the environment (file only).
+    #[serde(default)]
+    pub disable_env: bool,
+    /// Reject unknown keys in the TOML file.
+    #[serde(default)]
+    pub strict: bool,
+    /// Use these variables instead of the process environment.
+    pub env: Option<BTreeMap<String, String>>,
+}

@@ -1,0 +1,19 @@
+//! Operations: plain async functions `request -> Result<JSON>` over a
+//! [`Client`](crate::client::Client). No FFI types here.
+
+pub mod workflow;
+
+use crate::convert::grpc_status;
+use crate::error::Error;
+
+/// Maps a failed RPC to the library error.
+pub(crate) fn rpc_error(status: tonic::Status) -> Error {
+    grpc_status::to_error(&status)
+}
+
+/// A fresh request id (UUID v4) unless the caller gave one.
+pub(crate) fn request_id(given: &Option<String>) -> String {
+    given
+        .clone()
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
+}

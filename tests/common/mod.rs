@@ -1,0 +1,216 @@
+//! Shared harness of the Rust integration tests: a real dev server and
+//! worker (tests/harness/devenv.py, started once per test binary) and
+//! blocking helpers around the library's extern "C" functions.
+#![allow(dead_code)] // each test binary uses a different subset
+
+use serde_json::Value;
+use std::{
+    ffi::{c_char, c_void, CStr},
+    io::{BufRead, BufReader},
+    path::PathBuf,
+    process::{Child, Command, Stdio},
+    sync::{mpsc, Mutex, OnceLock},
+    time::Duration,
+};
+use temporal_capi::ffi::{
+    cancel::TcCancel,
+    client::{tc_client_connect, tc_client_free, TcClient},
+    runtime::{tc_runtime_free, tc_runtime_new, TcRuntime},
+    TcResult, TcStatus,
+};
+
+/// Where the dev server listens and which task queue the worker polls.
+pub struct Env {
+    pub address: String,
+    pub namespace: String,
+    pub task_queue: String,
+}
+
+/// The devenv child; its stdin pipe closes when the test process exits,
+/// which shuts the server and worker down.
+static DEVENV: Mutex<Option<Child>> = Mutex::new(None);
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn python() -> PathBuf {
+    std::env::var_os("TEMPORAL_CAPI_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join(".venv/bin/python"))
+}
+
+/// Starts (once) and returns the dev environment.
+pub fn env() -> &'static Env {
+    static ENV: OnceLock<Env> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let script = repo_root().join("tests/harness/devenv.py");
+        let mut child = Command::new(python())
+            .arg(script)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start tests/harness/devenv.py (run scripts/test.sh to create .venv)");
+        let stdout = child.stdout.take().expect("devenv stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read devenv line");
+        let info: Value = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("devenv did not start ({e}): {line:?}"));
+        *DEVENV.lock().unwrap() = Some(child);
+        Env {
+            address: info["address"].as_str().unwrap().to_owned(),
+            namespace: info["namespace"].as_str().unwrap().to_owned(),
+            task_queue: info["task_queue"].as_str().unwrap().to_owned(),
+        }
+    })
+}
+
+/// One completed callback.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: TcStatus,
+    pub json: Value,
+}
+
+impl Reply {
+    pub fn ok(self) -> Value {
+        assert_eq!(self.status, TcStatus::Ok, "expected success, got {}", self.json);
+        self.json
+    }
+
+    pub fn err(self, code: &str) -> Value {
+        assert_ne!(self.status, TcStatus::Ok, "expected error {code}, got {}", self.json);
+        assert_eq!(self.json["code"], code, "unexpected error: {}", self.json);
+        self.json
+    }
+}
+
+/// The channel a callback reports into (boxed and passed as user_data).
+pub type Slot = mpsc::Sender<Reply>;
+
+pub unsafe extern "C" fn reply_callback(
+    user_data: *mut c_void,
+    status: TcStatus,
+    json: *const c_char,
+    len: usize,
+) {
+    let tx = unsafe { Box::from_raw(user_data as *mut Slot) };
+    let bytes = unsafe { std::slice::from_raw_parts(json as *const u8, len) };
+    assert_eq!(unsafe { *json.add(len) }, 0, "json must be NUL-terminated");
+    assert_eq!(unsafe { CStr::from_ptr(json) }.to_bytes(), bytes);
+    let json = serde_json::from_slice(bytes).expect("callback JSON parses");
+    let _ = tx.send(Reply { status, json });
+}
+
+/// A boxed sender for `reply_callback` plus its receiver.
+pub fn slot() -> (*mut c_void, mpsc::Receiver<Reply>) {
+    let (tx, rx) = mpsc::channel();
+    (Box::into_raw(Box::new(tx)) as *mut c_void, rx)
+}
+
+/// The signature shared by every asynchronous client operation.
+pub type OpFn = unsafe extern "C" fn(
+    *mut TcClient,
+    *const c_char,
+    usize,
+    *const TcCancel,
+    temporal_capi::ffi::TcCallback,
+    *mut c_void,
+) -> TcResult;
+
+/// Starts an operation; returns the synchronous result and the receiver.
+pub fn begin(
+    op: OpFn,
+    client: *mut TcClient,
+    request: &str,
+    cancel: *const TcCancel,
+) -> (TcResult, mpsc::Receiver<Reply>) {
+    let (ud, rx) = slot();
+    let code = unsafe {
+        op(client, request.as_ptr() as *const c_char, request.len(), cancel, Some(reply_callback), ud)
+    };
+    (code, rx)
+}
+
+/// Runs an operation and waits for its callback.
+pub fn call(op: OpFn, client: *mut TcClient, request: &Value) -> Reply {
+    let text = request.to_string();
+    let (_, rx) = begin(op, client, &text, std::ptr::null());
+    rx.recv_timeout(Duration::from_secs(120)).expect("callback fired")
+}
+
+/// A runtime plus a client connected to the dev server; freed on drop.
+pub struct Conn {
+    pub runtime: *mut TcRuntime,
+    pub client: *mut TcClient,
+}
+
+// The handles are registry keys usable from any thread.
+unsafe impl Send for Conn {}
+unsafe impl Sync for Conn {}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        tc_client_free(self.client);
+        tc_runtime_free(self.runtime);
+    }
+}
+
+pub fn new_runtime() -> *mut TcRuntime {
+    let mut rt = std::ptr::null_mut();
+    let code = unsafe { tc_runtime_new(std::ptr::null(), 0, &mut rt, std::ptr::null_mut()) };
+    assert_eq!(code, TcResult::Ok);
+    rt
+}
+
+pub unsafe extern "C" fn client_callback(
+    user_data: *mut c_void,
+    client: *mut TcClient,
+    status: TcStatus,
+    json: *const c_char,
+    len: usize,
+) {
+    let tx = unsafe { Box::from_raw(user_data as *mut mpsc::Sender<(usize, Reply)>) };
+    let bytes = unsafe { std::slice::from_raw_parts(json as *const u8, len) };
+    let json = serde_json::from_slice(bytes).expect("callback JSON parses");
+    let _ = tx.send((client as usize, Reply { status, json }));
+}
+
+/// Connects with the given options on `runtime`; returns the client (or NULL) and reply.
+pub fn connect_with(runtime: *mut TcRuntime, options: &Value) -> (*mut TcClient, Reply) {
+    let (tx, rx) = mpsc::channel::<(usize, Reply)>();
+    let ud = Box::into_raw(Box::new(tx)) as *mut c_void;
+    let text = options.to_string();
+    unsafe {
+        tc_client_connect(runtime, text.as_ptr() as *const c_char, text.len(), std::ptr::null(), Some(client_callback), ud);
+    }
+    let (client, reply) = rx.recv_timeout(Duration::from_secs(60)).expect("connect callback");
+    (client as *mut TcClient, reply)
+}
+
+/// A fresh runtime and client connected to the dev server.
+pub fn connect() -> Conn {
+    let env = env();
+    let runtime = new_runtime();
+    let (client, reply) = connect_with(runtime, &serde_json::json!({"address": env.address, "namespace": env.namespace}));
+    reply.ok();
+    Conn { runtime, client }
+}
+
+/// A unique workflow id.
+pub fn unique_id(prefix: &str) -> String {
+    format!("{prefix}-{}", uuid_like())
+}
+
+fn uuid_like() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("{nanos:x}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
+}
