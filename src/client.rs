@@ -11,8 +11,7 @@ use crate::model::connect::{ConnectOptions, KeepAliveSetting};
 use serde_json::{json, Value};
 use std::{collections::HashMap, sync::Mutex};
 use temporalio_client::{
-    ClientKeepAliveOptions, Connection, ConnectionOptions, RetryOptions,
-    grpc::WorkflowService,
+    grpc::WorkflowService, ClientKeepAliveOptions, Connection, ConnectionOptions, RetryOptions,
 };
 use temporalio_protos::temporal::api::workflowservice::v1::GetSystemInfoRequest;
 use tokio::sync::OnceCell;
@@ -111,13 +110,16 @@ impl Client {
     pub async fn connection(&self) -> Result<&Connection> {
         self.connection
             .get_or_try_init(|| async {
-                let connection = Connection::connect(self.current_options()).await.map_err(|e| {
-                    Error::new(
-                        ErrorCode::ConnectionFailed,
-                        format!("cannot connect to {}: {e}", self.address),
-                    )
-                    .with("address", self.address.clone())
-                })?;
+                let connection =
+                    Connection::connect(self.current_options())
+                        .await
+                        .map_err(|e| {
+                            Error::new(
+                                ErrorCode::ConnectionFailed,
+                                format!("cannot connect to {}: {e}", self.address),
+                            )
+                            .with("address", self.address.clone())
+                        })?;
                 // Apply updates made while the connection was being established.
                 let latest = self.current_options();
                 connection.set_api_key(latest.api_key);

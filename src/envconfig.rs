@@ -11,9 +11,7 @@ use std::collections::HashMap;
 use temporalio_client::envconfig::{
     ClientConfigProfile, ConfigError, DataSource, LoadClientConfigProfileOptions,
 };
-use temporalio_common::envconfig::{
-    load_client_config, ClientConfigTLS, LoadClientConfigOptions,
-};
+use temporalio_common::envconfig::{load_client_config, ClientConfigTLS, LoadClientConfigOptions};
 
 /// Options of `tc_envconfig_load`: the load options plus `all_profiles`.
 #[derive(Debug, Default)]
@@ -128,9 +126,21 @@ fn tls_to_json(tls: &ClientConfigTLS) -> Value {
         disable_host_verification: tls.disable_host_verification,
         ..Default::default()
     };
-    split_source(&tls.server_ca_cert, &mut cfg.server_ca_cert, &mut cfg.server_ca_cert_path);
-    split_source(&tls.client_cert, &mut cfg.client_cert, &mut cfg.client_cert_path);
-    split_source(&tls.client_key, &mut cfg.client_key, &mut cfg.client_key_path);
+    split_source(
+        &tls.server_ca_cert,
+        &mut cfg.server_ca_cert,
+        &mut cfg.server_ca_cert_path,
+    );
+    split_source(
+        &tls.client_cert,
+        &mut cfg.client_cert,
+        &mut cfg.client_cert_path,
+    );
+    split_source(
+        &tls.client_key,
+        &mut cfg.client_key,
+        &mut cfg.client_key_path,
+    );
     if cfg == TlsConfig::default() {
         Value::Bool(true)
     } else {
@@ -191,7 +201,11 @@ fn tls_from_config(cfg: &TlsConfig) -> Result<ClientConfigTLS> {
     };
     let mut tls = ClientConfigTLS::default();
     tls.disabled = Some(false);
-    tls.server_ca_cert = pick(&cfg.server_ca_cert, &cfg.server_ca_cert_path, "server_ca_cert")?;
+    tls.server_ca_cert = pick(
+        &cfg.server_ca_cert,
+        &cfg.server_ca_cert_path,
+        "server_ca_cert",
+    )?;
     tls.client_cert = pick(&cfg.client_cert, &cfg.client_cert_path, "client_cert")?;
     tls.client_key = pick(&cfg.client_key, &cfg.client_key_path, "client_key")?;
     tls.server_name = cfg.server_name.clone();

@@ -112,7 +112,10 @@ impl Visit for FieldCollector {
 impl FieldCollector {
     fn put(&mut self, field: &Field, value: Value) {
         if field.name() == "message" {
-            self.message = value.as_str().map(str::to_owned).unwrap_or_else(|| value.to_string());
+            self.message = value
+                .as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| value.to_string());
         } else {
             self.fields.insert(field.name().to_owned(), value);
         }

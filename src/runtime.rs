@@ -7,12 +7,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use futures::FutureExt;
-use std::{
-    future::Future,
-    panic::AssertUnwindSafe,
-    sync::Mutex,
-    time::Duration,
-};
+use std::{future::Future, panic::AssertUnwindSafe, sync::Mutex, time::Duration};
 use tokio_util::sync::CancellationToken;
 
 /// The outcome of an operation: success JSON text (or another value), or an error.
@@ -128,7 +123,7 @@ impl Runtime {
                 },
                 None => op.await,
             };
-            let outcome = caught.unwrap_or_else(|panic| Err(panic_error(&panic)));
+            let outcome = caught.unwrap_or_else(|panic| Err(panic_error(&*panic)));
             done.complete(outcome);
         });
     }
@@ -162,5 +157,8 @@ pub fn panic_error(payload: &(dyn std::any::Any + Send)) -> Error {
         .map(|s| (*s).to_owned())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".to_owned());
-    Error::new(ErrorCode::Panic, format!("panic inside the library: {text}"))
+    Error::new(
+        ErrorCode::Panic,
+        format!("panic inside the library: {text}"),
+    )
 }

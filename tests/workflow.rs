@@ -4,11 +4,7 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use temporal_capi::ffi::{
-    runtime::tc_runtime_set_logger,
-    workflow::*,
-    TcStatus,
-};
+use temporal_capi::ffi::{runtime::tc_runtime_set_logger, workflow::*, TcStatus};
 
 fn start(conn: &Conn, workflow_type: &str, args: Value, extra: Value) -> Value {
     let mut req = json!({
@@ -24,7 +20,11 @@ fn start(conn: &Conn, workflow_type: &str, args: Value, extra: Value) -> Value {
 }
 
 fn result_of(conn: &Conn, started: &Value) -> common::Reply {
-    call(tc_workflow_result, conn.client, &json!({"workflow_id": started["workflow_id"]}))
+    call(
+        tc_workflow_result,
+        conn.client,
+        &json!({"workflow_id": started["workflow_id"]}),
+    )
 }
 
 #[test]
@@ -91,22 +91,39 @@ fn start_options_are_visible_in_describe() {
             "priority": {"priority_key": 2},
         }),
     );
-    let d = call(tc_workflow_describe, conn.client, &json!({"workflow_id": started["workflow_id"]})).ok();
+    let d = call(
+        tc_workflow_describe,
+        conn.client,
+        &json!({"workflow_id": started["workflow_id"]}),
+    )
+    .ok();
     assert_eq!(d["workflow_type"], "Describe");
     assert_eq!(d["task_queue"], env().task_queue);
     assert_eq!(d["execution_timeout"], 3600);
     assert_eq!(d["run_timeout"], 1800);
     assert_eq!(d["task_timeout"], 7);
-    assert_eq!(d["memo"], json!({"nested": {"n": [1, 2]}, "owner": "team-a"}));
+    assert_eq!(
+        d["memo"],
+        json!({"nested": {"n": [1, 2]}, "owner": "team-a"})
+    );
     let sa = &d["search_attributes"];
-    assert_eq!(sa["CustomKeyword"], json!({"type": "keyword", "value": "kw"}));
-    assert_eq!(sa["CustomText"], json!({"type": "text", "value": "some text"}));
+    assert_eq!(
+        sa["CustomKeyword"],
+        json!({"type": "keyword", "value": "kw"})
+    );
+    assert_eq!(
+        sa["CustomText"],
+        json!({"type": "text", "value": "some text"})
+    );
     assert_eq!(sa["CustomInt"], json!({"type": "int", "value": 42}));
     assert_eq!(sa["CustomDouble"], json!({"type": "double", "value": 2.5}));
     assert_eq!(sa["CustomBool"], json!({"type": "bool", "value": true}));
     assert_eq!(sa["CustomDatetime"]["type"], "datetime");
     assert_eq!(sa["CustomDatetime"]["value"], "2026-01-02T02:04:05Z");
-    assert_eq!(sa["CustomKeywordList"], json!({"type": "keyword_list", "value": ["a", "b"]}));
+    assert_eq!(
+        sa["CustomKeywordList"],
+        json!({"type": "keyword_list", "value": ["a", "b"]})
+    );
     assert_eq!(d["static_summary"], "a summary");
     assert_eq!(d["static_details"], "some\ndetails");
     assert_eq!(d["priority"]["priority_key"], 2);
@@ -117,8 +134,17 @@ fn start_options_are_visible_in_describe() {
     let retry = &info["retry_policy"];
     assert_eq!(retry["maximum_attempts"], 4, "{info}");
     assert_eq!(retry["backoff_coefficient"], 3.0, "{info}");
-    assert_eq!(retry["non_retryable_error_types"], json!(["Fatal"]), "{info}");
-    let done = call(tc_workflow_describe, conn.client, &json!({"workflow_id": started["workflow_id"]})).ok();
+    assert_eq!(
+        retry["non_retryable_error_types"],
+        json!(["Fatal"]),
+        "{info}"
+    );
+    let done = call(
+        tc_workflow_describe,
+        conn.client,
+        &json!({"workflow_id": started["workflow_id"]}),
+    )
+    .ok();
     assert_eq!(done["status"], "completed");
     assert!(done["close_time"].is_string());
 }
@@ -127,20 +153,53 @@ fn start_options_are_visible_in_describe() {
 fn cron_and_start_delay_postpone_the_first_task() {
     let conn = connect();
     let delayed = start(&conn, "Echo", json!(["late"]), json!({"start_delay": "1h"}));
-    let d = call(tc_workflow_describe, conn.client, &json!({"workflow_id": delayed["workflow_id"]})).ok();
-    let start_time = chrono::DateTime::parse_from_rfc3339(d["start_time"].as_str().unwrap()).unwrap();
-    let exec_time = chrono::DateTime::parse_from_rfc3339(d["execution_time"].as_str().unwrap()).unwrap();
+    let d = call(
+        tc_workflow_describe,
+        conn.client,
+        &json!({"workflow_id": delayed["workflow_id"]}),
+    )
+    .ok();
+    let start_time =
+        chrono::DateTime::parse_from_rfc3339(d["start_time"].as_str().unwrap()).unwrap();
+    let exec_time =
+        chrono::DateTime::parse_from_rfc3339(d["execution_time"].as_str().unwrap()).unwrap();
     let delay = (exec_time - start_time).num_seconds();
-    assert!((3599..=3601).contains(&delay), "execution_time - start_time = {delay}s: {d}");
+    assert!(
+        (3599..=3601).contains(&delay),
+        "execution_time - start_time = {delay}s: {d}"
+    );
     assert_eq!(d["status"], "running");
-    assert_eq!(d["pending_workflow_task"], false, "no task before the delay: {d}");
+    assert_eq!(
+        d["pending_workflow_task"], false,
+        "no task before the delay: {d}"
+    );
 
-    let cron = start(&conn, "Echo", json!(["tick"]), json!({"cron_schedule": "0 0 1 1 *"}));
-    let d = call(tc_workflow_describe, conn.client, &json!({"workflow_id": cron["workflow_id"]})).ok();
-    let exec_time = chrono::DateTime::parse_from_rfc3339(d["execution_time"].as_str().unwrap()).unwrap();
-    assert_eq!(exec_time.format("%m-%d %H:%M:%S").to_string(), "01-01 00:00:00", "{d}");
+    let cron = start(
+        &conn,
+        "Echo",
+        json!(["tick"]),
+        json!({"cron_schedule": "0 0 1 1 *"}),
+    );
+    let d = call(
+        tc_workflow_describe,
+        conn.client,
+        &json!({"workflow_id": cron["workflow_id"]}),
+    )
+    .ok();
+    let exec_time =
+        chrono::DateTime::parse_from_rfc3339(d["execution_time"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        exec_time.format("%m-%d %H:%M:%S").to_string(),
+        "01-01 00:00:00",
+        "{d}"
+    );
     for w in [&delayed, &cron] {
-        call(tc_workflow_terminate, conn.client, &json!({"workflow_id": w["workflow_id"], "reason": "cleanup"})).ok();
+        call(
+            tc_workflow_terminate,
+            conn.client,
+            &json!({"workflow_id": w["workflow_id"], "reason": "cleanup"}),
+        )
+        .ok();
     }
 }
 
@@ -159,7 +218,12 @@ fn reused_id_is_already_started_unless_use_existing() {
     let reused = call(tc_workflow_start, conn.client, &existing).ok();
     assert_eq!(reused["run_id"], first["run_id"]);
     assert_eq!(reused["started"], false);
-    call(tc_workflow_terminate, conn.client, &json!({"workflow_id": id})).ok();
+    call(
+        tc_workflow_terminate,
+        conn.client,
+        &json!({"workflow_id": id}),
+    )
+    .ok();
 }
 
 #[test]
@@ -167,19 +231,58 @@ fn signal_is_seen_by_query_and_unknown_query_fails() {
     let conn = connect();
     let w = start(&conn, "WaitForSignal", json!([]), json!({}));
     let id = w["workflow_id"].clone();
-    call(tc_workflow_signal, conn.client, &json!({"workflow_id": id, "signal_name": "add", "args": [{"k": 1}]})).ok();
+    call(
+        tc_workflow_signal,
+        conn.client,
+        &json!({"workflow_id": id, "signal_name": "add", "args": [{"k": 1}]}),
+    )
+    .ok();
     call(tc_workflow_signal, conn.client, &json!({"workflow_id": id, "run_id": w["run_id"], "signal_name": "add", "args": ["second"]})).ok();
-    let q = call(tc_workflow_query, conn.client, &json!({"workflow_id": id, "query_type": "state"})).ok();
+    let q = call(
+        tc_workflow_query,
+        conn.client,
+        &json!({"workflow_id": id, "query_type": "state"}),
+    )
+    .ok();
     assert_eq!(q["result"], json!([{"k": 1}, "second"]));
-    let echoed = call(tc_workflow_query, conn.client, &json!({"workflow_id": id, "query_type": "echo_query", "args": [[1, "x"]]})).ok();
+    let echoed = call(
+        tc_workflow_query,
+        conn.client,
+        &json!({"workflow_id": id, "query_type": "echo_query", "args": [[1, "x"]]}),
+    )
+    .ok();
     assert_eq!(echoed["result"], json!([1, "x"]));
-    let failed = call(tc_workflow_query, conn.client, &json!({"workflow_id": id, "query_type": "no_such_query"})).err("query_failed");
-    assert!(failed["message"].as_str().unwrap().contains("no_such_query"), "{failed}");
+    let failed = call(
+        tc_workflow_query,
+        conn.client,
+        &json!({"workflow_id": id, "query_type": "no_such_query"}),
+    )
+    .err("query_failed");
+    assert!(
+        failed["message"]
+            .as_str()
+            .unwrap()
+            .contains("no_such_query"),
+        "{failed}"
+    );
 
-    call(tc_workflow_signal, conn.client, &json!({"workflow_id": id, "signal_name": "finish", "args": ["bye"]})).ok();
+    call(
+        tc_workflow_signal,
+        conn.client,
+        &json!({"workflow_id": id, "signal_name": "finish", "args": ["bye"]}),
+    )
+    .ok();
     let out = result_of(&conn, &w).ok();
-    assert_eq!(out["result"], json!({"signals": [{"k": 1}, "second"], "finish": "bye"}));
-    let rejected = call(tc_workflow_query, conn.client, &json!({"workflow_id": id, "query_type": "state", "reject_condition": "not_open"})).err("query_rejected");
+    assert_eq!(
+        out["result"],
+        json!({"signals": [{"k": 1}, "second"], "finish": "bye"})
+    );
+    let rejected = call(
+        tc_workflow_query,
+        conn.client,
+        &json!({"workflow_id": id, "query_type": "state", "reject_condition": "not_open"}),
+    )
+    .err("query_rejected");
     assert_eq!(rejected["status"], "completed");
 }
 
@@ -195,34 +298,69 @@ fn signal_with_start_starts_then_signals() {
     assert_eq!(started["workflow_id"], id);
     let again = call(tc_workflow_signal_with_start, conn.client, &req).ok();
     assert_eq!(again["run_id"], started["run_id"]);
-    let q = call(tc_workflow_query, conn.client, &json!({"workflow_id": id, "query_type": "state"})).ok();
+    let q = call(
+        tc_workflow_query,
+        conn.client,
+        &json!({"workflow_id": id, "query_type": "state"}),
+    )
+    .ok();
     assert_eq!(q["result"], json!(["first", "first"]));
-    let bad = call(tc_workflow_signal_with_start, conn.client, &json!({"workflow_type": "X", "task_queue": "q", "signal_name": "s", "bogus": 1})).err("invalid_argument");
+    let bad = call(
+        tc_workflow_signal_with_start,
+        conn.client,
+        &json!({"workflow_type": "X", "task_queue": "q", "signal_name": "s", "bogus": 1}),
+    )
+    .err("invalid_argument");
     assert!(bad["message"].as_str().unwrap().contains("bogus"), "{bad}");
-    call(tc_workflow_terminate, conn.client, &json!({"workflow_id": id})).ok();
+    call(
+        tc_workflow_terminate,
+        conn.client,
+        &json!({"workflow_id": id}),
+    )
+    .ok();
 }
 
 #[test]
 fn cancel_and_terminate_end_runs_with_their_codes() {
     let conn = connect();
     let w = start(&conn, "Forever", json!([]), json!({}));
-    call(tc_workflow_cancel, conn.client, &json!({"workflow_id": w["workflow_id"], "reason": "stop it"})).ok();
+    call(
+        tc_workflow_cancel,
+        conn.client,
+        &json!({"workflow_id": w["workflow_id"], "reason": "stop it"}),
+    )
+    .ok();
     let err = result_of(&conn, &w).err("workflow_cancelled");
     assert_eq!(err["workflow_id"], w["workflow_id"]);
 
     let w = start(&conn, "Forever", json!([]), json!({}));
-    call(tc_workflow_terminate, conn.client, &json!({"workflow_id": w["workflow_id"], "reason": "enough", "details": [{"why": "test"}]})).ok();
+    call(
+        tc_workflow_terminate,
+        conn.client,
+        &json!({"workflow_id": w["workflow_id"], "reason": "enough", "details": [{"why": "test"}]}),
+    )
+    .ok();
     let err = result_of(&conn, &w).err("workflow_terminated");
     assert_eq!(err["reason"], "enough");
     assert_eq!(err["details"], json!([{"why": "test"}]));
-    let d = call(tc_workflow_describe, conn.client, &json!({"workflow_id": w["workflow_id"]})).ok();
+    let d = call(
+        tc_workflow_describe,
+        conn.client,
+        &json!({"workflow_id": w["workflow_id"]}),
+    )
+    .ok();
     assert_eq!(d["status"], "terminated");
 }
 
 #[test]
 fn application_failure_is_decoded() {
     let conn = connect();
-    let w = start(&conn, "Fail", json!(["it broke", "MyError", true, [{"code": 7}, "extra"]]), json!({}));
+    let w = start(
+        &conn,
+        "Fail",
+        json!(["it broke", "MyError", true, [{"code": 7}, "extra"]]),
+        json!({}),
+    );
     let err = result_of(&conn, &w).err("workflow_failed");
     let f = &err["failure"];
     assert_eq!(f["kind"], "application", "{err}");
@@ -242,10 +380,20 @@ fn continue_as_new_is_followed_or_reported() {
     assert_ne!(out["run_id"], w["run_id"], "the final run is a later one");
 
     let w = start(&conn, "ContinueAsNew", json!([1]), json!({}));
-    let err = call(tc_workflow_result, conn.client, &json!({"workflow_id": w["workflow_id"], "run_id": w["run_id"], "follow_runs": false})).err("workflow_continued_as_new");
+    let err = call(
+        tc_workflow_result,
+        conn.client,
+        &json!({"workflow_id": w["workflow_id"], "run_id": w["run_id"], "follow_runs": false}),
+    )
+    .err("workflow_continued_as_new");
     let next = err["new_run_id"].as_str().unwrap().to_owned();
     assert!(!next.is_empty());
-    let out = call(tc_workflow_result, conn.client, &json!({"workflow_id": w["workflow_id"], "run_id": next})).ok();
+    let out = call(
+        tc_workflow_result,
+        conn.client,
+        &json!({"workflow_id": w["workflow_id"], "run_id": next}),
+    )
+    .ok();
     assert_eq!(out["result"], "done");
 }
 
@@ -253,25 +401,49 @@ fn continue_as_new_is_followed_or_reported() {
 fn unknown_workflow_is_not_found() {
     let conn = connect();
     let id = unique_id("missing");
-    let err = call(tc_workflow_describe, conn.client, &json!({"workflow_id": id})).err("not_found");
+    let err = call(
+        tc_workflow_describe,
+        conn.client,
+        &json!({"workflow_id": id}),
+    )
+    .err("not_found");
     assert_eq!(err["grpc_status"], "not_found");
     call(tc_workflow_result, conn.client, &json!({"workflow_id": id})).err("not_found");
-    call(tc_workflow_signal, conn.client, &json!({"workflow_id": id, "signal_name": "x"})).err("not_found");
+    call(
+        tc_workflow_signal,
+        conn.client,
+        &json!({"workflow_id": id, "signal_name": "x"}),
+    )
+    .err("not_found");
 }
 
-unsafe extern "C" fn collect_logs(user_data: *mut std::ffi::c_void, _s: TcStatus, json: *const std::ffi::c_char, len: usize) {
+unsafe extern "C" fn collect_logs(
+    user_data: *mut std::ffi::c_void,
+    _s: TcStatus,
+    json: *const std::ffi::c_char,
+    len: usize,
+) {
     let logs = unsafe { &*(user_data as *const std::sync::Mutex<Vec<Value>>) };
     let bytes = unsafe { std::slice::from_raw_parts(json as *const u8, len) };
-    logs.lock().unwrap().push(serde_json::from_slice(bytes).unwrap());
+    logs.lock()
+        .unwrap()
+        .push(serde_json::from_slice(bytes).unwrap());
 }
 
 #[test]
 fn result_wait_survives_server_long_poll_timeouts() {
     let conn = connect();
-    let logs: &'static std::sync::Mutex<Vec<Value>> = Box::leak(Box::new(std::sync::Mutex::new(Vec::new())));
+    let logs: &'static std::sync::Mutex<Vec<Value>> =
+        Box::leak(Box::new(std::sync::Mutex::new(Vec::new())));
     let level = "debug";
     let code = unsafe {
-        tc_runtime_set_logger(conn.runtime, level.as_ptr().cast(), level.len(), Some(collect_logs), logs as *const _ as *mut _)
+        tc_runtime_set_logger(
+            conn.runtime,
+            level.as_ptr().cast(),
+            level.len(),
+            Some(collect_logs),
+            logs as *const _ as *mut _,
+        )
     };
     assert_eq!(code, temporal_capi::ffi::TcResult::Ok);
     // The dev server's history long poll is 3 s (tests/harness/devenv.py).
@@ -282,7 +454,14 @@ fn result_wait_survives_server_long_poll_timeouts() {
         .lock()
         .unwrap()
         .iter()
-        .filter(|r| r["target"] == "temporal_capi::ops::workflow" && r["message"].as_str().unwrap_or("").contains("long poll"))
+        .filter(|r| {
+            r["target"] == "temporal_capi::ops::workflow"
+                && r["message"].as_str().unwrap_or("").contains("long poll")
+        })
         .count();
-    assert!(polls >= 1, "expected at least one empty long poll, logs: {:?}", logs.lock().unwrap());
+    assert!(
+        polls >= 1,
+        "expected at least one empty long poll, logs: {:?}",
+        logs.lock().unwrap()
+    );
 }

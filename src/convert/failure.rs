@@ -170,12 +170,14 @@ mod tests {
             message: "boom".into(),
             source: "PythonSDK".into(),
             cause: Some(Box::new(inner)),
-            failure_info: Some(FailureInfo::ApplicationFailureInfo(ApplicationFailureInfo {
-                r#type: "MyError".into(),
-                non_retryable: true,
-                details: payload::encode_all(&[json!({"x": 1})]).unwrap(),
-                ..Default::default()
-            })),
+            failure_info: Some(FailureInfo::ApplicationFailureInfo(
+                ApplicationFailureInfo {
+                    r#type: "MyError".into(),
+                    non_retryable: true,
+                    details: payload::encode_all(&[json!({"x": 1})]).unwrap(),
+                    ..Default::default()
+                },
+            )),
             ..Default::default()
         };
         let j = to_json(&f);

@@ -179,7 +179,10 @@ mod tests {
 
     #[test]
     fn null_is_binary_null_and_values_are_json_plain() {
-        assert_eq!(encode(&json!(null)).unwrap().metadata[ENCODING], BINARY_NULL);
+        assert_eq!(
+            encode(&json!(null)).unwrap().metadata[ENCODING],
+            BINARY_NULL
+        );
         let p = encode(&json!({"a": 1})).unwrap();
         assert_eq!(p.metadata[ENCODING], JSON_PLAIN);
         assert_eq!(p.data, br#"{"a":1}"#);

@@ -38,7 +38,11 @@ const TYPES: [(SearchAttributeType, &str, &str); 7] = [
     (SearchAttributeType::Double, "double", "Double"),
     (SearchAttributeType::Bool, "bool", "Bool"),
     (SearchAttributeType::Datetime, "datetime", "Datetime"),
-    (SearchAttributeType::KeywordList, "keyword_list", "KeywordList"),
+    (
+        SearchAttributeType::KeywordList,
+        "keyword_list",
+        "KeywordList",
+    ),
 ];
 
 /// One typed value in a request.
@@ -53,7 +57,11 @@ pub struct TypedValue {
 }
 
 fn wire_name(kind: SearchAttributeType) -> &'static str {
-    TYPES.iter().find(|t| t.0 == kind).map(|t| t.2).unwrap_or("")
+    TYPES
+        .iter()
+        .find(|t| t.0 == kind)
+        .map(|t| t.2)
+        .unwrap_or("")
 }
 
 fn json_name(wire: &[u8]) -> Option<&'static str> {
@@ -72,7 +80,9 @@ fn check_value(name: &str, typed: &TypedValue) -> Result<Value> {
             .is_some_and(|items| items.iter().all(Value::is_string)),
         SearchAttributeType::Datetime => {
             let text = v.as_str().ok_or_else(|| {
-                Error::invalid(format!("search_attributes.{name}: expected an RFC 3339 string"))
+                Error::invalid(format!(
+                    "search_attributes.{name}: expected an RFC 3339 string"
+                ))
             })?;
             return time::normalize(text)
                 .map(Value::from)
@@ -136,12 +146,18 @@ mod tests {
             ("K".to_owned(), typed("keyword", json!("k"))),
             ("I".to_owned(), typed("int", json!(7))),
             ("L".to_owned(), typed("keyword_list", json!(["a", "b"]))),
-            ("D".to_owned(), typed("datetime", json!("2026-01-01T00:00:00+01:00"))),
+            (
+                "D".to_owned(),
+                typed("datetime", json!("2026-01-01T00:00:00+01:00")),
+            ),
         ]);
         let decoded = decode(Some(&encode(&attrs).unwrap()));
         assert_eq!(decoded["K"], json!({"type": "keyword", "value": "k"}));
         assert_eq!(decoded["I"], json!({"type": "int", "value": 7}));
-        assert_eq!(decoded["L"], json!({"type": "keyword_list", "value": ["a", "b"]}));
+        assert_eq!(
+            decoded["L"],
+            json!({"type": "keyword_list", "value": ["a", "b"]})
+        );
         assert_eq!(decoded["D"]["value"], "2025-12-31T23:00:00Z");
     }
 

@@ -24,7 +24,10 @@ pub fn parse(text: &str) -> Result<prost_wkt_types::Timestamp, String> {
 /// Normalises an RFC 3339 string to the UTC form used in responses.
 pub fn normalize(text: &str) -> Result<String, String> {
     let ts = parse(text)?;
-    Ok(proto_to_json(Some(&ts)).as_str().unwrap_or_default().to_owned())
+    Ok(proto_to_json(Some(&ts))
+        .as_str()
+        .unwrap_or_default()
+        .to_owned())
 }
 
 /// A timestamp as it appears in a request.
@@ -44,15 +47,24 @@ mod tests {
 
     #[test]
     fn formats_with_fraction_only_when_needed() {
-        let whole = prost_wkt_types::Timestamp { seconds: 0, nanos: 0 };
+        let whole = prost_wkt_types::Timestamp {
+            seconds: 0,
+            nanos: 0,
+        };
         assert_eq!(proto_to_json(Some(&whole)), "1970-01-01T00:00:00Z");
-        let frac = prost_wkt_types::Timestamp { seconds: 1, nanos: 500_000_000 };
+        let frac = prost_wkt_types::Timestamp {
+            seconds: 1,
+            nanos: 500_000_000,
+        };
         assert_eq!(proto_to_json(Some(&frac)), "1970-01-01T00:00:01.500Z");
     }
 
     #[test]
     fn parses_offsets_to_utc() {
-        assert_eq!(normalize("2026-01-02T03:04:05+02:00").unwrap(), "2026-01-02T01:04:05Z");
+        assert_eq!(
+            normalize("2026-01-02T03:04:05+02:00").unwrap(),
+            "2026-01-02T01:04:05Z"
+        );
         assert!(parse("yesterday").is_err());
     }
 }

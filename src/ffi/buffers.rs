@@ -30,7 +30,8 @@ pub unsafe fn input<'a>(ptr: *const c_char, len: usize) -> &'a [u8] {
 pub unsafe fn input_str<'a>(ptr: *const c_char, len: usize, what: &str) -> Result<&'a str> {
     // SAFETY: forwarded contract.
     let bytes = unsafe { input(ptr, len) };
-    std::str::from_utf8(bytes).map_err(|e| Error::invalid(format!("{what} is not valid UTF-8: {e}")))
+    std::str::from_utf8(bytes)
+        .map_err(|e| Error::invalid(format!("{what} is not valid UTF-8: {e}")))
 }
 
 /// Allocates a NUL-terminated copy of `text` for the caller, who frees it

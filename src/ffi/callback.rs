@@ -11,7 +11,12 @@ use std::ffi::{c_char, c_void};
 /// excludes the NUL. The callback may run on a library thread or on the
 /// calling thread, and must not block.
 pub type TcCallback = Option<
-    unsafe extern "C" fn(user_data: *mut c_void, status: TcStatus, json: *const c_char, json_len: usize),
+    unsafe extern "C" fn(
+        user_data: *mut c_void,
+        status: TcStatus,
+        json: *const c_char,
+        json_len: usize,
+    ),
 >;
 
 /// The caller's opaque pointer, carried to whichever thread completes.
@@ -50,7 +55,10 @@ pub fn with_c_text(text: String, f: impl FnOnce(*const c_char, usize)) {
 }
 
 /// A completer that invokes `callback(user_data, status, json, len)`.
-pub fn completer(callback: unsafe extern "C" fn(*mut c_void, TcStatus, *const c_char, usize), user_data: *mut c_void) -> Completer {
+pub fn completer(
+    callback: unsafe extern "C" fn(*mut c_void, TcStatus, *const c_char, usize),
+    user_data: *mut c_void,
+) -> Completer {
     let user_data = UserData(user_data);
     Completer::new(move |outcome: Outcome| {
         let user_data = user_data;

@@ -3,7 +3,7 @@
 
 use super::{
     buffers,
-    callback::{self, with_c_text, UserData, TcCallback},
+    callback::{self, with_c_text, TcCallback, UserData},
     cancel::{self, TcCancel},
     ffi_boundary,
     handles::Registry,
@@ -97,11 +97,9 @@ where
         match prepared {
             Ok((entry, request, token)) => {
                 let fut = op(entry.client.clone(), request);
-                entry.runtime.spawn(
-                    async move { fut.await.map(|v| v.to_string()) },
-                    token,
-                    done,
-                );
+                entry
+                    .runtime
+                    .spawn(async move { fut.await.map(|v| v.to_string()) }, token, done);
                 TcResult::Ok
             }
             Err(e) => {

@@ -18,6 +18,7 @@ pub mod runtime;
 pub mod version;
 pub mod workflow;
 
+pub use buffers::tc_string_free;
 pub use callback::TcCallback;
 pub use client::TcClientCallback;
 

@@ -1,8 +1,11 @@
 //! Runtime handles (`TcRuntime`) and log forwarding.
 
 use super::{
-    buffers, callback::{with_c_text, UserData, TcCallback}, ffi_boundary, handles::Registry, TcResult,
-    TcStatus,
+    buffers,
+    callback::{with_c_text, TcCallback, UserData},
+    ffi_boundary,
+    handles::Registry,
+    TcResult, TcStatus,
 };
 use crate::error::Error;
 use crate::logging;
@@ -65,7 +68,9 @@ pub unsafe extern "C" fn tc_runtime_new(
             Err(e) => {
                 if !error_json_out.is_null() {
                     // SAFETY: checked non-NULL; the caller's contract.
-                    unsafe { buffers::write_out(e.to_json_string(), error_json_out, std::ptr::null_mut()) };
+                    unsafe {
+                        buffers::write_out(e.to_json_string(), error_json_out, std::ptr::null_mut())
+                    };
                 }
                 TcResult::for_error(&e)
             }

@@ -8,8 +8,12 @@
 //! code names it), else later from a library thread. `user_data` is passed
 //! back untouched. The request is copied before the call returns.
 
-use super::{callback::TcCallback, cancel::TcCancel, client::{client_op, TcClient}};
 use super::TcResult;
+use super::{
+    callback::TcCallback,
+    cancel::TcCancel,
+    client::{client_op, TcClient},
+};
 use crate::ops::workflow as ops;
 use std::ffi::{c_char, c_void};
 

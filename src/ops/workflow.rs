@@ -6,8 +6,8 @@ use crate::client::Client;
 use crate::convert::{duration, failure, payload, search_attributes, time};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::workflow::{
-    Cancel, ExecutionRef, GetResult, IdConflictPolicy, IdReusePolicy, Query,
-    QueryRejectCondition, RetryPolicy, Signal, SignalWithStart, StartWorkflow, Terminate,
+    Cancel, ExecutionRef, GetResult, IdConflictPolicy, IdReusePolicy, Query, QueryRejectCondition,
+    RetryPolicy, Signal, SignalWithStart, StartWorkflow, Terminate,
 };
 use serde_json::{json, Value};
 use temporalio_protos::temporal::api::{
@@ -72,7 +72,9 @@ fn user_metadata(s: &StartWorkflow) -> Result<Option<UserMetadata>> {
         return Ok(None);
     }
     let text = |t: &Option<String>| -> Result<Option<common::Payload>> {
-        t.as_ref().map(|t| payload::encode(&Value::from(t.as_str()))).transpose()
+        t.as_ref()
+            .map(|t| payload::encode(&Value::from(t.as_str())))
+            .transpose()
     };
     Ok(Some(UserMetadata {
         summary: text(&s.static_summary)?,
@@ -109,8 +111,10 @@ fn start_request(client: &Client, s: &StartWorkflow) -> Result<StartWorkflowExec
         identity: client.identity().to_owned(),
         request_id: request_id(&s.request_id),
         workflow_id_reuse_policy: s.id_reuse_policy.map(reuse_policy).unwrap_or_default() as i32,
-        workflow_id_conflict_policy: s.id_conflict_policy.map(conflict_policy).unwrap_or_default()
-            as i32,
+        workflow_id_conflict_policy: s
+            .id_conflict_policy
+            .map(conflict_policy)
+            .unwrap_or_default() as i32,
         retry_policy: s.retry_policy.as_ref().map(retry_policy),
         cron_schedule: s.cron_schedule.clone().unwrap_or_default(),
         memo: s.memo.as_ref().map(payload::encode_memo).transpose()?,
@@ -221,7 +225,10 @@ pub async fn result(client: &Client, req: GetResult) -> Result<Value> {
             skip_archival: true,
             ..Default::default()
         };
-        let resp = match svc.get_workflow_execution_history(Request::new(request.clone())).await {
+        let resp = match svc
+            .get_workflow_execution_history(Request::new(request.clone()))
+            .await
+        {
             Ok(r) => r.into_inner(),
             Err(s) if s.code() == Code::DeadlineExceeded => {
                 tracing::debug!(workflow_id = %req.workflow_id, "long poll deadline exceeded; polling again");
@@ -240,49 +247,69 @@ pub async fn result(client: &Client, req: GetResult) -> Result<Value> {
                 .with("workflow_id", req.workflow_id.clone())
                 .with("run_id", run_id.clone())
         };
-        let next = |new_run: &str| (req.follow_runs && !new_run.is_empty()).then(|| new_run.to_owned());
+        let next =
+            |new_run: &str| (req.follow_runs && !new_run.is_empty()).then(|| new_run.to_owned());
         match event.attributes {
             Some(Attributes::WorkflowExecutionCompletedEventAttributes(a)) => {
                 if let Some(n) = next(&a.new_execution_run_id) {
                     run_id = n;
                     continue;
                 }
-                return Ok(json!({ "result": payload::decode_first(a.result.as_ref()), "run_id": run_id }));
+                return Ok(
+                    json!({ "result": payload::decode_first(a.result.as_ref()), "run_id": run_id }),
+                );
             }
             Some(Attributes::WorkflowExecutionFailedEventAttributes(a)) => {
                 if let Some(n) = next(&a.new_execution_run_id) {
                     run_id = n;
                     continue;
                 }
-                let f = a.failure.as_ref().map(failure::to_json).unwrap_or(Value::Null);
+                let f = a
+                    .failure
+                    .as_ref()
+                    .map(failure::to_json)
+                    .unwrap_or(Value::Null);
                 let msg = f["message"].as_str().unwrap_or("").to_owned();
-                return Err(closed(ErrorCode::WorkflowFailed, format!("workflow failed: {msg}"))
-                    .with("failure", f));
+                return Err(
+                    closed(ErrorCode::WorkflowFailed, format!("workflow failed: {msg}"))
+                        .with("failure", f),
+                );
             }
             Some(Attributes::WorkflowExecutionTimedOutEventAttributes(a)) => {
                 if let Some(n) = next(&a.new_execution_run_id) {
                     run_id = n;
                     continue;
                 }
-                return Err(closed(ErrorCode::WorkflowTimedOut, "workflow timed out".into()));
+                return Err(closed(
+                    ErrorCode::WorkflowTimedOut,
+                    "workflow timed out".into(),
+                ));
             }
             Some(Attributes::WorkflowExecutionCanceledEventAttributes(a)) => {
-                return Err(closed(ErrorCode::WorkflowCancelled, "workflow cancelled".into())
-                    .with("details", payload::decode_all(a.details.as_ref())));
+                return Err(
+                    closed(ErrorCode::WorkflowCancelled, "workflow cancelled".into())
+                        .with("details", payload::decode_all(a.details.as_ref())),
+                );
             }
             Some(Attributes::WorkflowExecutionTerminatedEventAttributes(a)) => {
-                return Err(closed(ErrorCode::WorkflowTerminated, format!("workflow terminated: {}", a.reason))
-                    .with("reason", a.reason)
-                    .with("details", payload::decode_all(a.details.as_ref()))
-                    .with("identity", a.identity));
+                return Err(closed(
+                    ErrorCode::WorkflowTerminated,
+                    format!("workflow terminated: {}", a.reason),
+                )
+                .with("reason", a.reason)
+                .with("details", payload::decode_all(a.details.as_ref()))
+                .with("identity", a.identity));
             }
             Some(Attributes::WorkflowExecutionContinuedAsNewEventAttributes(a)) => {
                 if let Some(n) = next(&a.new_execution_run_id) {
                     run_id = n;
                     continue;
                 }
-                return Err(closed(ErrorCode::WorkflowContinuedAsNew, "workflow continued as new".into())
-                    .with("new_run_id", a.new_execution_run_id));
+                return Err(closed(
+                    ErrorCode::WorkflowContinuedAsNew,
+                    "workflow continued as new".into(),
+                )
+                .with("new_run_id", a.new_execution_run_id));
             }
             _ => {
                 return Err(Error::new(
@@ -393,7 +420,11 @@ pub async fn signal(client: &Client, req: Signal) -> Result<Value> {
         input: payload::encode_all(&req.args)?,
         identity: client.identity().to_owned(),
         request_id: request_id(&req.request_id),
-        header: req.headers.as_ref().map(payload::encode_header).transpose()?,
+        header: req
+            .headers
+            .as_ref()
+            .map(payload::encode_header)
+            .transpose()?,
         ..Default::default()
     };
     client
@@ -410,7 +441,9 @@ pub async fn query(client: &Client, req: Query) -> Result<Value> {
     let condition = match req.reject_condition {
         None | Some(QueryRejectCondition::None) => ProtoRejectCondition::None,
         Some(QueryRejectCondition::NotOpen) => ProtoRejectCondition::NotOpen,
-        Some(QueryRejectCondition::NotCompletedCleanly) => ProtoRejectCondition::NotCompletedCleanly,
+        Some(QueryRejectCondition::NotCompletedCleanly) => {
+            ProtoRejectCondition::NotCompletedCleanly
+        }
     };
     let request = QueryWorkflowRequest {
         namespace: client.namespace().to_owned(),
@@ -418,7 +451,11 @@ pub async fn query(client: &Client, req: Query) -> Result<Value> {
         query: Some(WorkflowQuery {
             query_type: req.query_type,
             query_args: payload::encode_all(&req.args)?,
-            header: req.headers.as_ref().map(payload::encode_header).transpose()?,
+            header: req
+                .headers
+                .as_ref()
+                .map(payload::encode_header)
+                .transpose()?,
         }),
         query_reject_condition: condition as i32,
     };

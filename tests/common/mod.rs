@@ -77,12 +77,22 @@ pub struct Reply {
 
 impl Reply {
     pub fn ok(self) -> Value {
-        assert_eq!(self.status, TcStatus::Ok, "expected success, got {}", self.json);
+        assert_eq!(
+            self.status,
+            TcStatus::Ok,
+            "expected success, got {}",
+            self.json
+        );
         self.json
     }
 
     pub fn err(self, code: &str) -> Value {
-        assert_ne!(self.status, TcStatus::Ok, "expected error {code}, got {}", self.json);
+        assert_ne!(
+            self.status,
+            TcStatus::Ok,
+            "expected error {code}, got {}",
+            self.json
+        );
         assert_eq!(self.json["code"], code, "unexpected error: {}", self.json);
         self.json
     }
@@ -130,7 +140,14 @@ pub fn begin(
 ) -> (TcResult, mpsc::Receiver<Reply>) {
     let (ud, rx) = slot();
     let code = unsafe {
-        op(client, request.as_ptr() as *const c_char, request.len(), cancel, Some(reply_callback), ud)
+        op(
+            client,
+            request.as_ptr() as *const c_char,
+            request.len(),
+            cancel,
+            Some(reply_callback),
+            ud,
+        )
     };
     (code, rx)
 }
@@ -139,7 +156,8 @@ pub fn begin(
 pub fn call(op: OpFn, client: *mut TcClient, request: &Value) -> Reply {
     let text = request.to_string();
     let (_, rx) = begin(op, client, &text, std::ptr::null());
-    rx.recv_timeout(Duration::from_secs(120)).expect("callback fired")
+    rx.recv_timeout(Duration::from_secs(120))
+        .expect("callback fired")
 }
 
 /// A runtime plus a client connected to the dev server; freed on drop.
@@ -185,9 +203,18 @@ pub fn connect_with(runtime: *mut TcRuntime, options: &Value) -> (*mut TcClient,
     let ud = Box::into_raw(Box::new(tx)) as *mut c_void;
     let text = options.to_string();
     unsafe {
-        tc_client_connect(runtime, text.as_ptr() as *const c_char, text.len(), std::ptr::null(), Some(client_callback), ud);
+        tc_client_connect(
+            runtime,
+            text.as_ptr() as *const c_char,
+            text.len(),
+            std::ptr::null(),
+            Some(client_callback),
+            ud,
+        );
     }
-    let (client, reply) = rx.recv_timeout(Duration::from_secs(60)).expect("connect callback");
+    let (client, reply) = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("connect callback");
     (client as *mut TcClient, reply)
 }
 
@@ -195,7 +222,10 @@ pub fn connect_with(runtime: *mut TcRuntime, options: &Value) -> (*mut TcClient,
 pub fn connect() -> Conn {
     let env = env();
     let runtime = new_runtime();
-    let (client, reply) = connect_with(runtime, &serde_json::json!({"address": env.address, "namespace": env.namespace}));
+    let (client, reply) = connect_with(
+        runtime,
+        &serde_json::json!({"address": env.address, "namespace": env.namespace}),
+    );
     reply.ok();
     Conn { runtime, client }
 }
@@ -212,5 +242,9 @@ fn uuid_like() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
         .as_nanos();
-    format!("{nanos:x}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed))
+    format!(
+        "{nanos:x}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    )
 }
