@@ -162,7 +162,7 @@ pub fn resolve(options: &ConnectOptions) -> Result<ClientConfigProfile> {
     let mut profile = match &options.load {
         None | Some(LoadSetting::Enabled(false)) => ClientConfigProfile::default(),
         Some(LoadSetting::Enabled(true)) => load_profile(&LoadOptions::default())?,
-        Some(LoadSetting::Options(o)) => load_profile(o)?,
+        Some(LoadSetting::Config(o)) => load_profile(o)?,
     };
     if let Some(a) = &options.address {
         profile.address = Some(a.clone());

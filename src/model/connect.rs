@@ -2,7 +2,8 @@
 //! (`tc_envconfig_load`, the `load` connect key).
 
 use crate::convert::duration::JsonDuration;
-use serde::{Deserialize, Serialize};
+use serde::{de, de::DeserializeOwned, Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Options of `tc_client_connect`. Every key is optional.
@@ -34,15 +35,36 @@ pub struct ConnectOptions {
     pub load: Option<LoadSetting>,
 }
 
-/// `tls`: a boolean or a configuration object (which implies TLS on).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum TlsSetting {
-    /// TLS on with defaults (`true`) or off (`false`).
+/// `true`/`false`, or an object of options (which implies `true`).
+///
+/// Unlike an untagged serde enum, a bad object reports the inner key.
+#[derive(Debug, Clone)]
+pub enum BoolOr<T> {
+    /// On with defaults (`true`) or off (`false`).
     Enabled(bool),
-    /// TLS on with this configuration.
-    Config(TlsConfig),
+    /// On with these options.
+    Config(T),
 }
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for BoolOr<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Value::deserialize(d)? {
+            Value::Bool(b) => Ok(BoolOr::Enabled(b)),
+            v @ Value::Object(_) => serde_path_to_error::deserialize(v)
+                .map(BoolOr::Config)
+                .map_err(|e| {
+                    let path = e.path().to_string();
+                    de::Error::custom(format!("at `{path}`: {}", e.into_inner()))
+                }),
+            other => Err(de::Error::custom(format!(
+                "expected true, false or an object, got {other}"
+            ))),
+        }
+    }
+}
+
+/// `tls`: a boolean or a configuration object (which implies TLS on).
+pub type TlsSetting = BoolOr<TlsConfig>;
 
 /// TLS configuration; every `*_path` key is the file form of the key without it.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
@@ -75,14 +97,7 @@ pub struct TlsConfig {
 }
 
 /// `keep_alive`: `false`/`true` or tuning.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum KeepAliveSetting {
-    /// Default keep-alive (`true`) or none (`false`).
-    Enabled(bool),
-    /// Keep-alive with these intervals.
-    Config(KeepAliveConfig),
-}
+pub type KeepAliveSetting = BoolOr<KeepAliveConfig>;
 
 /// HTTP/2 keep-alive tuning.
 #[derive(Debug, Clone, Deserialize)]
@@ -110,15 +125,8 @@ pub struct RetryConfig {
     pub max_retries: Option<usize>,
 }
 
-/// `load`: `true` for the defaults, or where and what to load.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum LoadSetting {
-    /// `true` loads the default profile; `false` loads nothing.
-    Enabled(bool),
-    /// Load with these options.
-    Options(LoadOptions),
-}
+/// `load`: `true` for the defaults, `false` for nothing, or where and what to load.
+pub type LoadSetting = BoolOr<LoadOptions>;
 
 /// Options for loading an environment-configuration profile.
 #[derive(Debug, Clone, Default, Deserialize)]
