@@ -277,6 +277,126 @@ const char *tc_version(void);
  */
 uint32_t tc_abi_version(void);
 
+/**
+ * Starts a workflow. Request: the start keys of docs/JSON.md
+ * (`workflow_type`, `task_queue`, `id`, `args`, timeouts, policies,
+ * `memo`, `search_attributes`, ...). Response: `{workflow_id, run_id, started}`.
+ * A running id gives `already_started` with `workflow_id` and `run_id`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_start(TcClient *client,
+                           const char *request_json,
+                           size_t request_len,
+                           const TcCancel *cancel,
+                           TcCallback callback,
+                           void *user_data);
+
+/**
+ * Signals a workflow, starting it first if it is not running. Request:
+ * the start keys plus `signal_name`, `signal_args`. Response:
+ * `{workflow_id, run_id, started}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_signal_with_start(TcClient *client,
+                                       const char *request_json,
+                                       size_t request_len,
+                                       const TcCancel *cancel,
+                                       TcCallback callback,
+                                       void *user_data);
+
+/**
+ * Waits for a workflow's result. Request: `workflow_id`, `run_id`,
+ * `follow_runs` (default true). Response: `{result, run_id}`; a run that
+ * did not complete gives `workflow_failed`, `workflow_cancelled`,
+ * `workflow_terminated`, `workflow_timed_out` or (when not following)
+ * `workflow_continued_as_new`. Waits as long as it takes; cancel it
+ * through `cancel`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_result(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Describes a workflow execution. Request: `workflow_id`, `run_id`.
+ * Response: see docs/JSON.md. Unknown ids give `not_found`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_describe(TcClient *client,
+                              const char *request_json,
+                              size_t request_len,
+                              const TcCancel *cancel,
+                              TcCallback callback,
+                              void *user_data);
+
+/**
+ * Sends a signal. Request: `workflow_id`, `run_id`, `signal_name`,
+ * `args`. Response: `{}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_signal(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Queries a workflow. Request: `workflow_id`, `run_id`, `query_type`,
+ * `args`, `reject_condition`. Response: `{result}`; handler failures and
+ * unknown query types give `query_failed`, rejections `query_rejected`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_query(TcClient *client,
+                           const char *request_json,
+                           size_t request_len,
+                           const TcCancel *cancel,
+                           TcCallback callback,
+                           void *user_data);
+
+/**
+ * Requests cancellation of a workflow. Request: `workflow_id`, `run_id`,
+ * `reason`. Response: `{}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_cancel(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Terminates a workflow. Request: `workflow_id`, `run_id`, `reason`,
+ * `details`. Response: `{}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_terminate(TcClient *client,
+                               const char *request_json,
+                               size_t request_len,
+                               const TcCancel *cancel,
+                               TcCallback callback,
+                               void *user_data);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus
