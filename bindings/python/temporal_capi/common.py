@@ -1,0 +1,291 @@
+"""Option types shared by the client API and their JSON forms (docs/JSON.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from enum import Enum, IntEnum
+from typing import Any, Generic, Mapping, Sequence, TypeVar, Union
+
+Duration = Union[timedelta, float, int]
+"""A duration: a ``timedelta`` or a number of seconds."""
+
+
+def duration_json(value: Duration | None) -> float | None:
+    """Seconds as the library's JSON expects, or None."""
+    if value is None:
+        return None
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"a duration must be a timedelta or seconds, not {type(value).__name__}")
+    return float(value)
+
+
+def duration_from_json(value: float | None) -> timedelta | None:
+    """A ``timedelta`` from a JSON seconds number."""
+    return None if value is None else timedelta(seconds=value)
+
+
+def datetime_json(value: datetime) -> str:
+    """RFC 3339 text; a naive datetime is taken as UTC."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.isoformat()
+
+
+def datetime_from_json(value: str | None) -> datetime | None:
+    """A timezone-aware ``datetime`` from RFC 3339 text."""
+    if not value:
+        return None
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+class WorkflowIDReusePolicy(str, Enum):
+    """Whether a closed workflow's id may be used again."""
+
+    ALLOW_DUPLICATE = "allow_duplicate"
+    ALLOW_DUPLICATE_FAILED_ONLY = "allow_duplicate_failed_only"
+    REJECT_DUPLICATE = "reject_duplicate"
+    TERMINATE_IF_RUNNING = "terminate_if_running"
+
+
+class WorkflowIDConflictPolicy(str, Enum):
+    """What starting a workflow whose id is running does."""
+
+    FAIL = "fail"
+    USE_EXISTING = "use_existing"
+    TERMINATE_EXISTING = "terminate_existing"
+
+
+class QueryRejectCondition(str, Enum):
+    """When the server rejects a query instead of running it."""
+
+    NONE = "none"
+    NOT_OPEN = "not_open"
+    NOT_COMPLETED_CLEANLY = "not_completed_cleanly"
+
+
+class WorkflowExecutionStatus(IntEnum):
+    """A workflow run's status (values as in the Temporal API)."""
+
+    RUNNING = 1
+    COMPLETED = 2
+    FAILED = 3
+    CANCELED = 4
+    TERMINATED = 5
+    CONTINUED_AS_NEW = 6
+    TIMED_OUT = 7
+
+    @classmethod
+    def from_json(cls, value: str) -> WorkflowExecutionStatus:
+        """The member for the library's snake_case status name."""
+        return cls[value.upper()]
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How a workflow (or activity) is retried."""
+
+    initial_interval: Duration = timedelta(seconds=1)
+    backoff_coefficient: float = 2.0
+    maximum_interval: Duration | None = None
+    maximum_attempts: int = 0
+    non_retryable_error_types: Sequence[str] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``retry_policy`` object."""
+        return compact(
+            initial_interval=duration_json(self.initial_interval),
+            backoff_coefficient=self.backoff_coefficient,
+            maximum_interval=duration_json(self.maximum_interval),
+            maximum_attempts=self.maximum_attempts,
+            non_retryable_error_types=list(self.non_retryable_error_types or []) or None,
+        )
+
+
+@dataclass(frozen=True)
+class Priority:
+    """Task priority and fairness."""
+
+    priority_key: int | None = None
+    fairness_key: str | None = None
+    fairness_weight: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``priority`` object."""
+        return compact(
+            priority_key=self.priority_key, fairness_key=self.fairness_key, fairness_weight=self.fairness_weight
+        )
+
+
+@dataclass(frozen=True)
+class TLSConfig:
+    """TLS settings. PEM text as bytes/str, or paths to PEM files."""
+
+    server_root_ca_cert: bytes | str | None = None
+    domain: str | None = None
+    client_cert: bytes | str | None = None
+    client_private_key: bytes | str | None = None
+    server_root_ca_cert_path: str | None = None
+    client_cert_path: str | None = None
+    client_private_key_path: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``tls`` object."""
+        return compact(
+            server_ca_cert=_text(self.server_root_ca_cert),
+            server_ca_cert_path=self.server_root_ca_cert_path,
+            client_cert=_text(self.client_cert),
+            client_cert_path=self.client_cert_path,
+            client_key=_text(self.client_private_key),
+            client_key_path=self.client_private_key_path,
+            server_name=self.domain,
+        )
+
+    @classmethod
+    def from_json(cls, value: Mapping[str, Any]) -> TLSConfig:
+        """Reads the ``tls`` object of a loaded profile."""
+        return cls(
+            server_root_ca_cert=value.get("server_ca_cert"),
+            domain=value.get("server_name"),
+            client_cert=value.get("client_cert"),
+            client_private_key=value.get("client_key"),
+            server_root_ca_cert_path=value.get("server_ca_cert_path"),
+            client_cert_path=value.get("client_cert_path"),
+            client_private_key_path=value.get("client_key_path"),
+        )
+
+
+@dataclass(frozen=True)
+class KeepAliveConfig:
+    """HTTP/2 keep-alive pings."""
+
+    interval: Duration = 30.0
+    timeout: Duration = 15.0
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``keep_alive`` object."""
+        return {"interval": duration_json(self.interval), "timeout": duration_json(self.timeout)}
+
+
+@dataclass(frozen=True)
+class RetryConfig:
+    """Retries of failed RPCs by the connection."""
+
+    initial_interval: Duration = 0.1
+    multiplier: float = 1.7
+    max_interval: Duration = 5.0
+    max_elapsed: Duration | None = 10.0
+    max_retries: int = 10
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``retry`` object."""
+        return compact(
+            initial_interval=duration_json(self.initial_interval),
+            multiplier=self.multiplier,
+            max_interval=duration_json(self.max_interval),
+            max_elapsed=duration_json(self.max_elapsed),
+            max_retries=self.max_retries,
+        )
+
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class SearchAttributeKey(Generic[V]):
+    """A typed search attribute name, as ``SearchAttributeKey.for_keyword("CustomKeyword")``."""
+
+    name: str
+    type: str
+
+    @staticmethod
+    def for_keyword(name: str) -> SearchAttributeKey[str]:
+        """A Keyword attribute."""
+        return SearchAttributeKey(name, "keyword")
+
+    @staticmethod
+    def for_text(name: str) -> SearchAttributeKey[str]:
+        """A Text attribute."""
+        return SearchAttributeKey(name, "text")
+
+    @staticmethod
+    def for_int(name: str) -> SearchAttributeKey[int]:
+        """An Int attribute."""
+        return SearchAttributeKey(name, "int")
+
+    @staticmethod
+    def for_float(name: str) -> SearchAttributeKey[float]:
+        """A Double attribute."""
+        return SearchAttributeKey(name, "double")
+
+    @staticmethod
+    def for_bool(name: str) -> SearchAttributeKey[bool]:
+        """A Bool attribute."""
+        return SearchAttributeKey(name, "bool")
+
+    @staticmethod
+    def for_datetime(name: str) -> SearchAttributeKey[datetime]:
+        """A Datetime attribute."""
+        return SearchAttributeKey(name, "datetime")
+
+    @staticmethod
+    def for_keyword_list(name: str) -> SearchAttributeKey[Sequence[str]]:
+        """A KeywordList attribute."""
+        return SearchAttributeKey(name, "keyword_list")
+
+
+SearchAttributes = Mapping[SearchAttributeKey[Any], Any]
+"""Typed search attribute values by key."""
+
+
+def search_attributes_json(attributes: SearchAttributes) -> dict[str, Any]:
+    """The typed ``search_attributes`` object."""
+    out: dict[str, Any] = {}
+    for key, value in attributes.items():
+        if not isinstance(key, SearchAttributeKey):
+            raise TypeError(f"search attribute keys must be SearchAttributeKey, not {type(key).__name__}")
+        if key.type == "datetime" and isinstance(value, datetime):
+            value = datetime_json(value)
+        elif key.type == "keyword_list":
+            value = list(value)
+        out[key.name] = {"type": key.type, "value": value}
+    return out
+
+
+def search_attributes_from_json(attributes: Mapping[str, Any]) -> dict[SearchAttributeKey[Any], Any]:
+    """Typed values from the library's typed form; datetimes become ``datetime``."""
+    out: dict[SearchAttributeKey[Any], Any] = {}
+    for name, typed in attributes.items():
+        value = typed.get("value")
+        if typed.get("type") == "datetime" and isinstance(value, str):
+            value = datetime_from_json(value)
+        out[SearchAttributeKey(name, typed.get("type", ""))] = value
+    return out
+
+
+def _text(value: bytes | str | None) -> str | None:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def compact(**values: Any) -> dict[str, Any]:
+    """The keyword arguments that are not None, as a dict."""
+    return {k: v for k, v in values.items() if v is not None}
+
+
+__all__ = [
+    "Duration",
+    "KeepAliveConfig",
+    "Priority",
+    "QueryRejectCondition",
+    "RetryConfig",
+    "RetryPolicy",
+    "SearchAttributeKey",
+    "SearchAttributes",
+    "TLSConfig",
+    "WorkflowExecutionStatus",
+    "WorkflowIDConflictPolicy",
+    "WorkflowIDReusePolicy",
+]
+

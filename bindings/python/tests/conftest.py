@@ -1,0 +1,64 @@
+"""Fixtures: one dev server and worker per session, and connected clients.
+
+The native library is the release build of this repository unless
+``TEMPORAL_CAPI_LIBRARY`` names another (or the package was installed with
+its own copy).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import uuid
+from pathlib import Path
+from typing import Any, Coroutine, Iterator, TypeVar
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(REPOSITORY / "tests" / "harness"))
+sys.path.insert(0, str(REPOSITORY / "bindings" / "python"))
+_target = Path(os.environ.get("CARGO_TARGET_DIR") or REPOSITORY / "target")
+os.environ.setdefault("TEMPORAL_CAPI_LIBRARY", str(_target / "release" / "libtemporal_capi.so"))
+
+import devenv  # noqa: E402
+
+from temporal_capi import Client, sync  # noqa: E402
+
+T = TypeVar("T")
+
+
+def run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Runs a coroutine on a fresh event loop."""
+    return asyncio.run(coroutine)
+
+
+def unique(prefix: str) -> str:
+    """A workflow id no other test uses."""
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture(scope="session")
+def env() -> Iterator[devenv.DevEnv]:
+    """The dev server and the test worker."""
+    with devenv.dev_env() as environment:
+        yield environment
+
+
+@pytest.fixture(scope="session")
+def client(env: devenv.DevEnv) -> Client:
+    """An asyncio client; usable from any event loop."""
+    return run(Client.connect(env.address, namespace=env.namespace))
+
+
+@pytest.fixture(scope="session")
+def sync_client(env: devenv.DevEnv) -> sync.Client:
+    """A blocking client."""
+    return sync.Client.connect(env.address, namespace=env.namespace)
+
+
+@pytest.fixture
+def task_queue(env: devenv.DevEnv) -> str:
+    """The worker's task queue."""
+    return env.task_queue
