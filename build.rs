@@ -1,11 +1,28 @@
-//! Regenerates include/temporal_capi.h from src/ffi with cbindgen.
+//! Embeds the Temporal API descriptor set published by `temporalio-protos`
+//! (for proto3 JSON conversion with prost-reflect) and regenerates
+//! include/temporal_capi.h from src/ffi with cbindgen.
 //!
 //! The header is committed. Under CI (`CI` set) the build never writes it, so
 //! the drift test (tests/header.rs) catches a committed header that is stale.
 
 include!("build/header.rs");
 
+/// Copies the descriptor set of `temporalio-protos` (its `links` metadata)
+/// to `$OUT_DIR/temporal_api_descriptors.bin`.
+fn embed_descriptors() {
+    println!("cargo:rerun-if-env-changed=DEP_TEMPORALIO_PROTOS_DESCRIPTOR_PATH");
+    let source = std::env::var("DEP_TEMPORALIO_PROTOS_DESCRIPTOR_PATH")
+        .expect("temporalio-protos publishes descriptor_path");
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    std::fs::copy(
+        &source,
+        std::path::Path::new(&out).join("temporal_api_descriptors.bin"),
+    )
+    .expect("copy the Temporal API descriptor set");
+}
+
 fn main() {
+    embed_descriptors();
     println!("cargo:rerun-if-changed=src/ffi");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-changed=build/header.rs");

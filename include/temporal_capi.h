@@ -212,6 +212,39 @@ TcResult tc_envconfig_load(const char *options_json,
                            size_t *json_len_out);
 
 /**
+ * Calls any unary method of WorkflowService, OperatorService or Health.
+ * Request: `{service: "workflow"|"operator"|"health", method: "DescribeNamespace",
+ * request: {...proto3 JSON...}, timeout, retry, headers}`; a request
+ * message with a `namespace` field gets the client's namespace unless it
+ * sets one. Response: the response message as canonical proto3 JSON.
+ * An unknown method or a request that does not match the method's input
+ * type gives `invalid_argument` (`key` `method` or `request`).
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_client_rpc(TcClient *client,
+                       const char *request_json,
+                       size_t request_len,
+                       const TcCancel *cancel,
+                       TcCallback callback,
+                       void *user_data);
+
+/**
+ * The server's version and capabilities. Request: `{}` (or NULL).
+ * Response: `{server_version, capabilities: {...}}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_client_system_info(TcClient *client,
+                               const char *request_json,
+                               size_t request_len,
+                               const TcCancel *cancel,
+                               TcCallback callback,
+                               void *user_data);
+
+/**
  * Creates a runtime.
  *
  * `options_json` (nullable; NULL or length 0 means `{}`):

@@ -11,7 +11,8 @@ use crate::model::connect::{ConnectOptions, KeepAliveSetting};
 use serde_json::{json, Value};
 use std::{collections::HashMap, sync::Mutex};
 use temporalio_client::{
-    grpc::WorkflowService, ClientKeepAliveOptions, Connection, ConnectionOptions, RetryOptions,
+    grpc::{HealthService, OperatorService, WorkflowService},
+    ClientKeepAliveOptions, Connection, ConnectionOptions, RetryOptions,
 };
 use temporalio_protos::temporal::api::workflowservice::v1::GetSystemInfoRequest;
 use tokio::sync::OnceCell;
@@ -136,34 +137,49 @@ impl Client {
         Ok(self.connection().await?.workflow_service())
     }
 
+    /// The OperatorService stub (with the connection's retry policy).
+    pub async fn operator_service(&self) -> Result<Box<dyn OperatorService>> {
+        Ok(self.connection().await?.operator_service())
+    }
+
+    /// The gRPC health service stub.
+    pub async fn health_service(&self) -> Result<Box<dyn HealthService>> {
+        Ok(self.connection().await?.health_service())
+    }
+
+    /// The server's version and capabilities (`GetSystemInfo`).
+    pub async fn system_info(&self) -> Result<Value> {
+        let mut svc = self.workflow_service().await?;
+        let info = svc
+            .get_system_info(tonic::Request::new(GetSystemInfoRequest::default()))
+            .await
+            .map_err(|s| grpc_status::to_error(&s))?
+            .into_inner();
+        Ok(json!({
+            "server_version": info.server_version,
+            "capabilities": info.capabilities.map(|c| json!({
+                "signal_and_query_header": c.signal_and_query_header,
+                "internal_error_differentiation": c.internal_error_differentiation,
+                "activity_failure_include_heartbeat": c.activity_failure_include_heartbeat,
+                "supports_schedules": c.supports_schedules,
+                "encoded_failure_attributes": c.encoded_failure_attributes,
+                "build_id_based_versioning": c.build_id_based_versioning,
+                "upsert_memo": c.upsert_memo,
+                "eager_workflow_start": c.eager_workflow_start,
+                "sdk_metadata": c.sdk_metadata,
+                "count_group_by_execution_status": c.count_group_by_execution_status,
+                "nexus": c.nexus,
+            })),
+        }))
+    }
+
     /// The success JSON of connect: address, namespace, identity and, when
     /// connected, the server's system info.
     pub async fn describe_connection(&self, lazy: bool) -> Result<Value> {
         let system_info = if lazy {
             Value::Null
         } else {
-            let mut svc = self.workflow_service().await?;
-            let info = svc
-                .get_system_info(tonic::Request::new(GetSystemInfoRequest::default()))
-                .await
-                .map_err(|s| grpc_status::to_error(&s))?
-                .into_inner();
-            json!({
-                "server_version": info.server_version,
-                "capabilities": info.capabilities.map(|c| json!({
-                    "signal_and_query_header": c.signal_and_query_header,
-                    "internal_error_differentiation": c.internal_error_differentiation,
-                    "activity_failure_include_heartbeat": c.activity_failure_include_heartbeat,
-                    "supports_schedules": c.supports_schedules,
-                    "encoded_failure_attributes": c.encoded_failure_attributes,
-                    "build_id_based_versioning": c.build_id_based_versioning,
-                    "upsert_memo": c.upsert_memo,
-                    "eager_workflow_start": c.eager_workflow_start,
-                    "sdk_metadata": c.sdk_metadata,
-                    "count_group_by_execution_status": c.count_group_by_execution_status,
-                    "nexus": c.nexus,
-                })),
-            })
+            self.system_info().await?
         };
         Ok(json!({
             "address": self.address,

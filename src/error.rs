@@ -105,6 +105,11 @@ impl Error {
         Self::new(ErrorCode::InvalidArgument, message)
     }
 
+    /// Shorthand for [`ErrorCode::Internal`]: a bug in this library.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Internal, message)
+    }
+
     /// Shorthand for [`ErrorCode::Cancelled`].
     pub fn cancelled(message: impl Into<String>) -> Self {
         Self::new(ErrorCode::Cancelled, message)

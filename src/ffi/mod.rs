@@ -14,6 +14,7 @@ mod handles;
 pub mod cancel;
 pub mod client;
 pub mod envconfig;
+pub mod rpc;
 pub mod runtime;
 pub mod version;
 pub mod workflow;

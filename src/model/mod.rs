@@ -4,6 +4,7 @@
 //! `invalid_argument` errors whose message names the offending key path.
 
 pub mod connect;
+pub mod rpc;
 pub mod workflow;
 
 use crate::error::{Error, Result};
@@ -90,3 +91,13 @@ mod tests {
         assert!(parse::<Empty>(b"").is_ok());
     }
 }
+
+/// serde default for boolean keys that default to true.
+pub(crate) fn default_true() -> bool {
+    true
+}
+
+/// A request without keys (`{}`); any key is rejected.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Empty {}

@@ -151,12 +151,8 @@ pub struct GetResult {
     /// Run id to start from; the latest run when omitted.
     pub run_id: Option<String>,
     /// Follow continue-as-new, retries and cron runs to the final result (default true).
-    #[serde(default = "yes")]
+    #[serde(default = "super::default_true")]
     pub follow_runs: bool,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// `tc_workflow_signal`.

@@ -1,6 +1,8 @@
 //! Operations: plain async functions `request -> Result<JSON>` over a
 //! [`Client`](crate::client::Client). No FFI types here.
 
+pub mod rpc;
+mod rpc_methods;
 pub mod workflow;
 
 use crate::convert::grpc_status;

@@ -50,6 +50,8 @@ SIGNATURES: dict[str, tuple[list[Any], Any]] = {
     "tc_client_update_api_key": ([c_void_p, c_char_p, c_size_t], c_int),
     "tc_client_update_headers": ([c_void_p, c_char_p, c_size_t], c_int),
     "tc_envconfig_load": ([c_char_p, c_size_t, POINTER(c_void_p), POINTER(c_size_t)], c_int),
+    "tc_client_rpc": _ASYNC_CALL,
+    "tc_client_system_info": _ASYNC_CALL,
     "tc_workflow_start": _ASYNC_CALL,
     "tc_workflow_signal_with_start": _ASYNC_CALL,
     "tc_workflow_result": _ASYNC_CALL,

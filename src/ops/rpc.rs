@@ -1,0 +1,137 @@
+//! `tc_client_rpc`: any unary WorkflowService, OperatorService or Health
+//! method, with the request and response as canonical proto3 JSON.
+
+use super::{rpc_error, rpc_methods};
+use crate::client::Client;
+use crate::convert::proto_json;
+use crate::error::{Error, Result};
+use crate::model::rpc::{RawRpc, RpcService};
+use prost::Message;
+use prost_reflect::{Kind, MethodDescriptor};
+use serde_json::Value;
+use temporalio_client::request_extensions::NoRetryOnMatching;
+use tonic::metadata::{MetadataKey, MetadataValue};
+
+/// One prepared call: the method's descriptor and the caller's options.
+pub(crate) struct Call {
+    method: MethodDescriptor,
+    raw: RawRpc,
+}
+
+impl Call {
+    /// The proto name of the method (`DescribeNamespace`).
+    pub(crate) fn method_name(&self) -> &str {
+        self.method.name()
+    }
+
+    /// The typed request: the JSON parsed against the method's input type,
+    /// with the deadline, retry choice and headers applied.
+    pub(crate) fn request<M: Message + Default>(&self) -> Result<tonic::Request<M>> {
+        let json = Value::Object(self.raw.request.clone());
+        let message = proto_json::from_json(&self.method.input(), &json, "request")?;
+        let mut request = tonic::Request::new(message);
+        if let Some(timeout) = self.raw.timeout {
+            request.set_timeout(timeout.0);
+        }
+        if !self.raw.retry {
+            request.extensions_mut().insert(NoRetryOnMatching {
+                predicate: |_| true,
+            });
+        }
+        for (name, value) in &self.raw.headers {
+            let key = MetadataKey::from_bytes(name.as_bytes()).map_err(|_| {
+                Error::invalid(format!("invalid header name {name:?}")).with("key", "headers")
+            })?;
+            let value = MetadataValue::try_from(value.as_str()).map_err(|_| {
+                Error::invalid(format!("invalid value of header {name:?}")).with("key", "headers")
+            })?;
+            request.metadata_mut().insert(key, value);
+        }
+        Ok(request)
+    }
+
+    /// The response as canonical proto3 JSON, or the server's error.
+    pub(crate) fn response<M: Message>(
+        &self,
+        outcome: std::result::Result<tonic::Response<M>, tonic::Status>,
+    ) -> Result<Value> {
+        let message = outcome.map_err(rpc_error)?.into_inner();
+        proto_json::bytes_to_json(&self.method.output(), &message.encode_to_vec())
+    }
+
+    /// The error for a method the descriptor has but the stub lacks.
+    pub(crate) fn not_dispatchable(&self) -> Error {
+        Error::invalid(format!(
+            "method {} cannot be called through this library",
+            self.method.full_name()
+        ))
+        .with("key", "method")
+    }
+}
+
+/// Finds the method and fills in the client's namespace when the request
+/// message has a `namespace` field the caller left out.
+fn prepare(client: &Client, mut raw: RawRpc) -> Result<Call> {
+    let service = proto_json::pool()
+        .get_service_by_name(raw.service.full_name())
+        .ok_or_else(|| {
+            Error::internal(format!(
+                "{} is not in the descriptor set",
+                raw.service.full_name()
+            ))
+        })?;
+    let method = service
+        .methods()
+        .find(|m| m.name() == raw.method)
+        .ok_or_else(|| {
+            Error::invalid(format!(
+                "{} has no method {:?}",
+                service.full_name(),
+                raw.method
+            ))
+            .with("key", "method")
+        })?;
+    if method.is_client_streaming() || method.is_server_streaming() {
+        return Err(
+            Error::invalid(format!("{} is a streaming method", method.full_name()))
+                .with("key", "method"),
+        );
+    }
+    let has_namespace = method
+        .input()
+        .get_field_by_name("namespace")
+        .is_some_and(|f| f.kind() == Kind::String && !f.is_list());
+    if has_namespace && !raw.request.contains_key("namespace") {
+        raw.request
+            .insert("namespace".into(), client.namespace().into());
+    }
+    Ok(Call { method, raw })
+}
+
+/// `tc_client_rpc` -> the response message as canonical proto3 JSON.
+pub async fn call(client: &Client, raw: RawRpc) -> Result<Value> {
+    let call = prepare(client, raw)?;
+    match call.raw.service {
+        RpcService::Workflow => {
+            rpc_methods::workflow(&mut *client.workflow_service().await?, &call).await
+        }
+        RpcService::Operator => {
+            rpc_methods::operator(&mut *client.operator_service().await?, &call).await
+        }
+        RpcService::Health => {
+            let mut svc = client.health_service().await?;
+            match call.method_name() {
+                "Check" => {
+                    let request = call.request()?;
+                    call.response(svc.check(request).await)
+                }
+                _ => Err(call.not_dispatchable()),
+            }
+        }
+    }
+}
+
+/// `tc_client_system_info` -> `{server_version, capabilities}`.
+pub async fn system_info(client: &Client) -> Result<Value> {
+    client.system_info().await
+}

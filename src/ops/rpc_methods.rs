@@ -1,0 +1,168 @@
+//! The dispatch tables of `tc_client_rpc`: proto method name -> stub method.
+//! A test walks the embedded descriptor set and checks that every unary
+//! method of WorkflowService and OperatorService is listed here.
+
+use super::rpc::Call;
+use crate::error::Result;
+use serde_json::Value;
+use temporalio_client::grpc::{OperatorService, WorkflowService};
+
+/// Calls `$svc.$stub(request)` for the method named in `$call`.
+macro_rules! dispatch {
+    ($svc:expr, $call:expr, { $($name:literal => $stub:ident,)* }) => {
+        match $call.method_name() {
+            $( $name => {
+                let request = $call.request()?;
+                $call.response($svc.$stub(request).await)
+            } )*
+            _ => Err($call.not_dispatchable()),
+        }
+    };
+}
+
+/// Runs a WorkflowService method.
+pub(crate) async fn workflow(svc: &mut dyn WorkflowService, call: &Call) -> Result<Value> {
+    dispatch!(svc, call, {
+        "RegisterNamespace" => register_namespace,
+        "DescribeNamespace" => describe_namespace,
+        "ListNamespaces" => list_namespaces,
+        "UpdateNamespace" => update_namespace,
+        "DeprecateNamespace" => deprecate_namespace,
+        "StartWorkflowExecution" => start_workflow_execution,
+        "GetWorkflowExecutionHistory" => get_workflow_execution_history,
+        "GetWorkflowExecutionHistoryReverse" => get_workflow_execution_history_reverse,
+        "PollWorkflowTaskQueue" => poll_workflow_task_queue,
+        "RespondWorkflowTaskCompleted" => respond_workflow_task_completed,
+        "RespondWorkflowTaskFailed" => respond_workflow_task_failed,
+        "PollActivityTaskQueue" => poll_activity_task_queue,
+        "RecordActivityTaskHeartbeat" => record_activity_task_heartbeat,
+        "RecordActivityTaskHeartbeatById" => record_activity_task_heartbeat_by_id,
+        "RespondActivityTaskCompleted" => respond_activity_task_completed,
+        "RespondActivityTaskCompletedById" => respond_activity_task_completed_by_id,
+        "RespondActivityTaskFailed" => respond_activity_task_failed,
+        "RespondActivityTaskFailedById" => respond_activity_task_failed_by_id,
+        "RespondActivityTaskCanceled" => respond_activity_task_canceled,
+        "RespondActivityTaskCanceledById" => respond_activity_task_canceled_by_id,
+        "RequestCancelWorkflowExecution" => request_cancel_workflow_execution,
+        "SignalWorkflowExecution" => signal_workflow_execution,
+        "SignalWithStartWorkflowExecution" => signal_with_start_workflow_execution,
+        "ResetWorkflowExecution" => reset_workflow_execution,
+        "TerminateWorkflowExecution" => terminate_workflow_execution,
+        "DeleteWorkflowExecution" => delete_workflow_execution,
+        "ListOpenWorkflowExecutions" => list_open_workflow_executions,
+        "ListClosedWorkflowExecutions" => list_closed_workflow_executions,
+        "ListWorkflowExecutions" => list_workflow_executions,
+        "ListArchivedWorkflowExecutions" => list_archived_workflow_executions,
+        "ScanWorkflowExecutions" => scan_workflow_executions,
+        "CountWorkflowExecutions" => count_workflow_executions,
+        "CreateWorkflowRule" => create_workflow_rule,
+        "DescribeWorkflowRule" => describe_workflow_rule,
+        "DeleteWorkflowRule" => delete_workflow_rule,
+        "ListWorkflowRules" => list_workflow_rules,
+        "TriggerWorkflowRule" => trigger_workflow_rule,
+        "GetSearchAttributes" => get_search_attributes,
+        "RespondQueryTaskCompleted" => respond_query_task_completed,
+        "ResetStickyTaskQueue" => reset_sticky_task_queue,
+        "QueryWorkflow" => query_workflow,
+        "DescribeWorkflowExecution" => describe_workflow_execution,
+        "DescribeTaskQueue" => describe_task_queue,
+        "GetClusterInfo" => get_cluster_info,
+        "GetSystemInfo" => get_system_info,
+        "ListTaskQueuePartitions" => list_task_queue_partitions,
+        "CreateSchedule" => create_schedule,
+        "DescribeSchedule" => describe_schedule,
+        "UpdateSchedule" => update_schedule,
+        "PatchSchedule" => patch_schedule,
+        "ListScheduleMatchingTimes" => list_schedule_matching_times,
+        "DeleteSchedule" => delete_schedule,
+        "ListSchedules" => list_schedules,
+        "CountSchedules" => count_schedules,
+        "UpdateWorkerBuildIdCompatibility" => update_worker_build_id_compatibility,
+        "GetWorkerBuildIdCompatibility" => get_worker_build_id_compatibility,
+        "GetWorkerTaskReachability" => get_worker_task_reachability,
+        "UpdateWorkflowExecution" => update_workflow_execution,
+        "PollWorkflowExecutionUpdate" => poll_workflow_execution_update,
+        "StartBatchOperation" => start_batch_operation,
+        "StopBatchOperation" => stop_batch_operation,
+        "DescribeBatchOperation" => describe_batch_operation,
+        "DescribeDeployment" => describe_deployment,
+        "ListBatchOperations" => list_batch_operations,
+        "ListDeployments" => list_deployments,
+        "ExecuteMultiOperation" => execute_multi_operation,
+        "GetCurrentDeployment" => get_current_deployment,
+        "GetDeploymentReachability" => get_deployment_reachability,
+        "GetWorkerVersioningRules" => get_worker_versioning_rules,
+        "UpdateWorkerVersioningRules" => update_worker_versioning_rules,
+        "PollNexusTaskQueue" => poll_nexus_task_queue,
+        "RespondNexusTaskCompleted" => respond_nexus_task_completed,
+        "RespondNexusTaskFailed" => respond_nexus_task_failed,
+        "SetCurrentDeployment" => set_current_deployment,
+        "ShutdownWorker" => shutdown_worker,
+        "UpdateActivityOptions" => update_activity_options,
+        "PauseActivity" => pause_activity,
+        "UnpauseActivity" => unpause_activity,
+        "UpdateWorkflowExecutionOptions" => update_workflow_execution_options,
+        "ResetActivity" => reset_activity,
+        "DeleteWorkerDeployment" => delete_worker_deployment,
+        "DeleteWorkerDeploymentVersion" => delete_worker_deployment_version,
+        "DescribeWorkerDeployment" => describe_worker_deployment,
+        "DescribeWorkerDeploymentVersion" => describe_worker_deployment_version,
+        "ListWorkerDeployments" => list_worker_deployments,
+        "SetWorkerDeploymentCurrentVersion" => set_worker_deployment_current_version,
+        "SetWorkerDeploymentRampingVersion" => set_worker_deployment_ramping_version,
+        "UpdateWorkerDeploymentVersionMetadata" => update_worker_deployment_version_metadata,
+        "ListWorkers" => list_workers,
+        "CountWorkers" => count_workers,
+        "RecordWorkerHeartbeat" => record_worker_heartbeat,
+        "UpdateTaskQueueConfig" => update_task_queue_config,
+        "FetchWorkerConfig" => fetch_worker_config,
+        "UpdateWorkerConfig" => update_worker_config,
+        "DescribeWorker" => describe_worker,
+        "SetWorkerDeploymentManager" => set_worker_deployment_manager,
+        "PauseWorkflowExecution" => pause_workflow_execution,
+        "UnpauseWorkflowExecution" => unpause_workflow_execution,
+        "StartActivityExecution" => start_activity_execution,
+        "DescribeActivityExecution" => describe_activity_execution,
+        "PollActivityExecution" => poll_activity_execution,
+        "ListActivityExecutions" => list_activity_executions,
+        "CountActivityExecutions" => count_activity_executions,
+        "RequestCancelActivityExecution" => request_cancel_activity_execution,
+        "TerminateActivityExecution" => terminate_activity_execution,
+        "DeleteActivityExecution" => delete_activity_execution,
+        "PauseActivityExecution" => pause_activity_execution,
+        "UnpauseActivityExecution" => unpause_activity_execution,
+        "ResetActivityExecution" => reset_activity_execution,
+        "UpdateActivityExecutionOptions" => update_activity_execution_options,
+        "CountNexusOperationExecutions" => count_nexus_operation_executions,
+        "CreateWorkerDeployment" => create_worker_deployment,
+        "CreateWorkerDeploymentVersion" => create_worker_deployment_version,
+        "DeleteNexusOperationExecution" => delete_nexus_operation_execution,
+        "DescribeNexusOperationExecution" => describe_nexus_operation_execution,
+        "ListNexusOperationExecutions" => list_nexus_operation_executions,
+        "PollNexusOperationExecution" => poll_nexus_operation_execution,
+        "PollWorkflowExecutionTimeSkipping" => poll_workflow_execution_time_skipping,
+        "RequestCancelNexusOperationExecution" => request_cancel_nexus_operation_execution,
+        "StartNexusOperationExecution" => start_nexus_operation_execution,
+        "TerminateNexusOperationExecution" => terminate_nexus_operation_execution,
+        "UpdateWorkerDeploymentVersionComputeConfig" => update_worker_deployment_version_compute_config,
+        "ValidateWorkerDeploymentVersionComputeConfig" => validate_worker_deployment_version_compute_config,
+    })
+}
+
+/// Runs an OperatorService method.
+pub(crate) async fn operator(svc: &mut dyn OperatorService, call: &Call) -> Result<Value> {
+    dispatch!(svc, call, {
+        "AddSearchAttributes" => add_search_attributes,
+        "RemoveSearchAttributes" => remove_search_attributes,
+        "ListSearchAttributes" => list_search_attributes,
+        "DeleteNamespace" => delete_namespace,
+        "AddOrUpdateRemoteCluster" => add_or_update_remote_cluster,
+        "RemoveRemoteCluster" => remove_remote_cluster,
+        "ListClusters" => list_clusters,
+        "GetNexusEndpoint" => get_nexus_endpoint,
+        "CreateNexusEndpoint" => create_nexus_endpoint,
+        "UpdateNexusEndpoint" => update_nexus_endpoint,
+        "DeleteNexusEndpoint" => delete_nexus_endpoint,
+        "ListNexusEndpoints" => list_nexus_endpoints,
+    })
+}
