@@ -88,6 +88,15 @@ typedef struct TcClient TcClient;
 typedef struct TcRuntime TcRuntime;
 
 /**
+ * The completion callback of every asynchronous call.
+ *
+ * `json` is valid only during the call and is NUL-terminated; `json_len`
+ * excludes the NUL. The callback may run on a library thread or on the
+ * calling thread, and must not block.
+ */
+typedef void (*TcCallback)(void *user_data, TcStatus status, const char *json, size_t json_len);
+
+/**
  * The completion callback of `tc_client_connect`: like `TcCallback` plus
  * the new client (NULL unless `status` is `TC_STATUS_OK`). The caller owns
  * the client and frees it with `tc_client_free`.
@@ -97,15 +106,6 @@ typedef void (*TcClientCallback)(void *user_data,
                                  TcStatus status,
                                  const char *json,
                                  size_t json_len);
-
-/**
- * The completion callback of every asynchronous call.
- *
- * `json` is valid only during the call and is NUL-terminated; `json_len`
- * excludes the NUL. The callback may run on a library thread or on the
- * calling thread, and must not block.
- */
-typedef void (*TcCallback)(void *user_data, TcStatus status, const char *json, size_t json_len);
 
 #ifdef __cplusplus
 extern "C" {
@@ -118,6 +118,62 @@ extern "C" {
  * already freed, are ignored.
  */
 void tc_string_free(char *s);
+
+/**
+ * Completes an activity with `result` (a JSON value). Response: `{}`;
+ * an activity that is no longer running gives `not_found`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_activity_complete(TcClient *client,
+                              const char *request_json,
+                              size_t request_len,
+                              const TcCancel *cancel,
+                              TcCallback callback,
+                              void *user_data);
+
+/**
+ * Fails an activity with `failure: {message, type, non_retryable,
+ * details}`. Response: `{}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_activity_fail(TcClient *client,
+                          const char *request_json,
+                          size_t request_len,
+                          const TcCancel *cancel,
+                          TcCallback callback,
+                          void *user_data);
+
+/**
+ * Records a heartbeat with `details`. Response: `{cancel_requested,
+ * paused, reset}`: whether the activity should stop.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_activity_heartbeat(TcClient *client,
+                               const char *request_json,
+                               size_t request_len,
+                               const TcCancel *cancel,
+                               TcCallback callback,
+                               void *user_data);
+
+/**
+ * Reports that an activity stopped after a cancellation request, with
+ * `details`. Response: `{}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_activity_report_cancellation(TcClient *client,
+                                         const char *request_json,
+                                         size_t request_len,
+                                         const TcCancel *cancel,
+                                         TcCallback callback,
+                                         void *user_data);
 
 /**
  * Creates a cancellation handle. Free it with `tc_cancel_free` (calls that
@@ -191,6 +247,70 @@ TcResult tc_client_update_api_key(TcClient *client, const char *api_key, size_t 
 TcResult tc_client_update_headers(TcClient *client, const char *headers_json, size_t headers_len);
 
 /**
+ * Waits until a worker has started the run's first workflow task, or the
+ * run closed (Durable Task `WaitForInstanceStart`). Request:
+ * `{workflow_id, run_id}`. Response: the `tc_workflow_describe` response.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_wait_for_start(TcClient *client,
+                                    const char *request_json,
+                                    size_t request_len,
+                                    const TcCancel *cancel,
+                                    TcCallback callback,
+                                    void *user_data);
+
+/**
+ * Waits until the workflow closes, following continue-as-new, and
+ * reports how it ended without raising (Durable Task
+ * `WaitForInstanceCompletion`). Request: `{workflow_id, run_id,
+ * get_inputs_and_outputs}`. Response: `{workflow_id, run_id, workflow_type,
+ * status, created_at, last_updated_at, input, output, failure}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_wait_for_completion(TcClient *client,
+                                         const char *request_json,
+                                         size_t request_len,
+                                         const TcCancel *cancel,
+                                         TcCallback callback,
+                                         void *user_data);
+
+/**
+ * Lists workflows by filter (Durable Task `GetAllInstances` /
+ * `QueryInstances`). Request: `{statuses, created_from, created_to,
+ * id_prefix, workflow_type, task_queue, page_size, continuation_token}`.
+ * Response: `{instances, continuation_token, query}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_query_instances(TcClient *client,
+                                     const char *request_json,
+                                     size_t request_len,
+                                     const TcCancel *cancel,
+                                     TcCallback callback,
+                                     void *user_data);
+
+/**
+ * Deletes every workflow the filter matches (Durable Task
+ * `PurgeInstances`). Request: the filter keys of
+ * `tc_workflow_query_instances` plus `max_concurrency` (default 8).
+ * Response: `{purged_count}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_purge_instances(TcClient *client,
+                                     const char *request_json,
+                                     size_t request_len,
+                                     const TcCancel *cancel,
+                                     TcCallback callback,
+                                     void *user_data);
+
+/**
  * Loads a Temporal environment-configuration profile (TOML file and
  * `TEMPORAL_*` variables) and returns it in the connect options' JSON shape.
  *
@@ -210,6 +330,66 @@ TcResult tc_envconfig_load(const char *options_json,
                            size_t options_len,
                            char **json_out,
                            size_t *json_len_out);
+
+/**
+ * Deletes an execution and its history (Durable Task `PurgeInstance`;
+ * a running execution is terminated first). Request: `{workflow_id, run_id}`.
+ * Response: `{}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_delete(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Pauses a running workflow: no new tasks are dispatched until it is
+ * unpaused (Durable Task `SuspendInstance`; the server's experimental
+ * pause must be enabled). Request: `{workflow_id, run_id, reason,
+ * request_id}`. Response: `{}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_pause(TcClient *client,
+                           const char *request_json,
+                           size_t request_len,
+                           const TcCancel *cancel,
+                           TcCallback callback,
+                           void *user_data);
+
+/**
+ * Resumes a paused workflow (Durable Task `ResumeInstance`). Request:
+ * `{workflow_id, run_id, reason, request_id}`. Response: `{}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_unpause(TcClient *client,
+                             const char *request_json,
+                             size_t request_len,
+                             const TcCancel *cancel,
+                             TcCallback callback,
+                             void *user_data);
+
+/**
+ * Resets a run to a workflow task, starting a new run from there.
+ * Request: `{workflow_id, run_id, event_id | to: last_workflow_task|first_workflow_task,
+ * reason, request_id}`. Response: `{run_id}` of the new run.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_reset(TcClient *client,
+                           const char *request_json,
+                           size_t request_len,
+                           const TcCancel *cancel,
+                           TcCallback callback,
+                           void *user_data);
 
 /**
  * Calls any unary method of WorkflowService, OperatorService or Health.
@@ -299,6 +479,70 @@ TcResult tc_runtime_set_logger(TcRuntime *runtime,
                                void *user_data);
 
 /**
+ * Executes an update and waits for its outcome. Request: `{workflow_id,
+ * run_id, first_execution_run_id, update_name, args, update_id, headers}`.
+ * Response: `{update_id, result}`; a rejected or failed update gives
+ * `update_failed` with `failure`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_update(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Sends an update and waits until it reaches `wait_for_stage`
+ * (`accepted`, default, or `completed`). Request: the keys of
+ * `tc_workflow_update` plus `wait_for_stage`. Response: `{update_id}`
+ * (plus `result` when completed); a rejection gives `update_failed`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_start_update(TcClient *client,
+                                  const char *request_json,
+                                  size_t request_len,
+                                  const TcCancel *cancel,
+                                  TcCallback callback,
+                                  void *user_data);
+
+/**
+ * Waits for the outcome of an update by id, across server long-poll
+ * timeouts. Request: `{workflow_id, run_id, update_id}`. Response:
+ * `{update_id, result}` or `update_failed`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_update_result(TcClient *client,
+                                   const char *request_json,
+                                   size_t request_len,
+                                   const TcCancel *cancel,
+                                   TcCallback callback,
+                                   void *user_data);
+
+/**
+ * Starts a workflow (or uses the running one) and sends it an update in
+ * one request. Request: the keys of `tc_workflow_start` (`id_conflict_policy`
+ * required; `args` are the workflow's) plus `update_name`, `update_args`,
+ * `update_id`, `update_headers`, `wait_for_stage` (default `completed`).
+ * Response: `{workflow_id, run_id, started, update_id, result?}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_update_with_start(TcClient *client,
+                                       const char *request_json,
+                                       size_t request_len,
+                                       const TcCancel *cancel,
+                                       TcCallback callback,
+                                       void *user_data);
+
+/**
  * The library version (`TC_VERSION` in the header), as a static
  * NUL-terminated string. Never free it.
  */
@@ -309,6 +553,67 @@ const char *tc_version(void);
  * against a header should check that the loaded library reports the same.
  */
 uint32_t tc_abi_version(void);
+
+/**
+ * Lists workflow executions. Request: `{query, page_size, next_page_token}`
+ * (`query` in Temporal's visibility syntax). Response:
+ * `{executions: [{workflow_id, run_id, workflow_type, task_queue, status, start_time, ...}], next_page_token}`
+ * (`null` token on the last page).
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_list(TcClient *client,
+                          const char *request_json,
+                          size_t request_len,
+                          const TcCancel *cancel,
+                          TcCallback callback,
+                          void *user_data);
+
+/**
+ * Counts workflow executions. Request: `{query}` (may end in
+ * `GROUP BY ExecutionStatus`). Response: `{count, groups: [{values, count}]}`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_count(TcClient *client,
+                           const char *request_json,
+                           size_t request_len,
+                           const TcCancel *cancel,
+                           TcCallback callback,
+                           void *user_data);
+
+/**
+ * Reads one page of a run's history. Request: `{workflow_id, run_id,
+ * event_filter: all|close, wait_new_event, skip_archival, page_size,
+ * next_page_token}`. Response: `{events, next_page_token}` with events as
+ * canonical proto3 JSON.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_fetch_history(TcClient *client,
+                                   const char *request_json,
+                                   size_t request_len,
+                                   const TcCancel *cancel,
+                                   TcCallback callback,
+                                   void *user_data);
+
+/**
+ * Reads a run's whole history, paging until done. Request:
+ * `{workflow_id, run_id}`. Response: `{events}` (the format of
+ * `temporal workflow show --output json`).
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_export_history(TcClient *client,
+                                    const char *request_json,
+                                    size_t request_len,
+                                    const TcCancel *cancel,
+                                    TcCallback callback,
+                                    void *user_data);
 
 /**
  * Starts a workflow. Request: the start keys of docs/JSON.md

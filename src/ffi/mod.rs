@@ -11,12 +11,17 @@ mod buffers;
 mod callback;
 mod handles;
 
+pub mod activity;
 pub mod cancel;
 pub mod client;
+pub mod durable;
 pub mod envconfig;
+pub mod lifecycle;
 pub mod rpc;
 pub mod runtime;
+pub mod update;
 pub mod version;
+pub mod visibility;
 pub mod workflow;
 
 pub use buffers::tc_string_free;

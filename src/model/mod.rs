@@ -3,8 +3,13 @@
 //! All request types reject unknown keys. [`parse`] turns serde's errors into
 //! `invalid_argument` errors whose message names the offending key path.
 
+pub mod activity;
 pub mod connect;
+pub mod durable;
+pub mod lifecycle;
 pub mod rpc;
+pub mod update;
+pub mod visibility;
 pub mod workflow;
 
 use crate::error::{Error, Result};
@@ -22,14 +27,29 @@ pub fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner();
-        let err = if path == "." {
-            Error::invalid(format!("invalid request: {inner}"))
+        let inner = e.into_inner().to_string();
+        if path == "." {
+            let key = key_in_message(&inner).unwrap_or(path);
+            Error::invalid(format!("invalid request: {inner}")).with("key", key)
         } else {
-            Error::invalid(format!("invalid request at `{path}`: {inner}"))
-        };
-        err.with("key", path)
+            Error::invalid(format!("invalid request at `{path}`: {inner}")).with("key", path)
+        }
     })
+}
+
+/// The key a whole-object error names: the path [`split_object`] reports
+/// (``at `a.b`: ...``) or serde's ``unknown field `x` ``.
+fn key_in_message(message: &str) -> Option<String> {
+    let quoted = |rest: &str| rest.split('`').next().map(str::to_owned);
+    if let Some(rest) = message.strip_prefix("at `") {
+        return quoted(rest).filter(|k| k != ".").or_else(|| {
+            let tail = rest.split_once("`: ")?.1;
+            key_in_message(tail)
+        });
+    }
+    message
+        .split_once("unknown field `")
+        .and_then(|(_, rest)| quoted(rest))
 }
 
 /// Deserializes one JSON object into two request types: keys listed in

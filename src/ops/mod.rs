@@ -1,8 +1,14 @@
 //! Operations: plain async functions `request -> Result<JSON>` over a
 //! [`Client`](crate::client::Client). No FFI types here.
 
+pub mod activity;
+pub mod durable;
+pub mod history;
+pub mod lifecycle;
 pub mod rpc;
 mod rpc_methods;
+pub mod update;
+pub mod visibility;
 pub mod workflow;
 
 use crate::convert::grpc_status;

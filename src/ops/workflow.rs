@@ -30,7 +30,7 @@ use temporalio_protos::temporal::api::{
 };
 use tonic::{Code, Request};
 
-fn execution(workflow_id: &str, run_id: &Option<String>) -> Option<WorkflowExecution> {
+pub(crate) fn execution(workflow_id: &str, run_id: &Option<String>) -> Option<WorkflowExecution> {
     Some(WorkflowExecution {
         workflow_id: workflow_id.to_owned(),
         run_id: run_id.clone().unwrap_or_default(),
@@ -83,7 +83,10 @@ fn user_metadata(s: &StartWorkflow) -> Result<Option<UserMetadata>> {
 }
 
 /// Builds the start request shared by start and signal-with-start.
-fn start_request(client: &Client, s: &StartWorkflow) -> Result<StartWorkflowExecutionRequest> {
+pub(crate) fn start_request(
+    client: &Client,
+    s: &StartWorkflow,
+) -> Result<StartWorkflowExecutionRequest> {
     if s.workflow_type.is_empty() {
         return Err(Error::invalid("workflow_type must not be empty").with("key", "workflow_type"));
     }
@@ -135,7 +138,7 @@ fn start_request(client: &Client, s: &StartWorkflow) -> Result<StartWorkflowExec
     })
 }
 
-fn with_ids(err: Error, workflow_id: &str) -> Error {
+pub(crate) fn with_ids(err: Error, workflow_id: &str) -> Error {
     if err.code() == ErrorCode::AlreadyStarted {
         err.with("workflow_id", workflow_id.to_owned())
     } else {
@@ -321,7 +324,7 @@ pub async fn result(client: &Client, req: GetResult) -> Result<Value> {
     }
 }
 
-async fn describe_raw(
+pub(crate) async fn describe_raw(
     client: &Client,
     workflow_id: &str,
     run_id: &Option<String>,

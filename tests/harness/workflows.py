@@ -201,11 +201,20 @@ class RunActivity:
     """Runs one activity by name and returns its result."""
 
     @workflow.run
-    async def run(self, name: str, args: list | None = None) -> Any:
-        """Execute activity ``name`` with ``args``.
+    async def run(
+        self,
+        name: str,
+        args: list | None = None,
+        task_queue: str | None = None,
+        wait_cancellation: bool = False,
+    ) -> Any:
+        """Execute activity ``name`` with ``args`` (activity id "1").
 
         `async_activity` gets a 60 s start-to-close and a 10 s heartbeat
-        timeout; everything else a 30 s start-to-close timeout.
+        timeout; everything else a 30 s start-to-close timeout. ``task_queue``
+        sends the activity to another queue (a test can poll it itself);
+        ``wait_cancellation`` keeps the workflow open after a cancel until the
+        activity confirms it.
         """
         if name == "async_activity":
             timeouts = {
@@ -214,7 +223,19 @@ class RunActivity:
             }
         else:
             timeouts = {"start_to_close_timeout": timedelta(seconds=30)}
-        return await workflow.execute_activity(name, args=args or [], **timeouts)
+        cancellation = (
+            workflow.ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
+            if wait_cancellation
+            else workflow.ActivityCancellationType.TRY_CANCEL
+        )
+        return await workflow.execute_activity(
+            name,
+            args=args or [],
+            task_queue=task_queue,
+            cancellation_type=cancellation,
+            retry_policy=RetryPolicy(maximum_attempts=1),
+            **timeouts,
+        )
 
 
 @activity.defn(name="echo_activity")

@@ -1,0 +1,120 @@
+//! Requests of the Durable Task operations (`tc_workflow_wait_for_start`,
+//! `tc_workflow_wait_for_completion`, `tc_workflow_query_instances`,
+//! `tc_workflow_purge_instances`).
+
+use crate::convert::time::JsonTimestamp;
+use serde::Deserialize;
+
+/// `tc_workflow_wait_for_start`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaitForStart {
+    /// Workflow id.
+    pub workflow_id: String,
+    /// Run id; the latest run when omitted.
+    pub run_id: Option<String>,
+}
+
+/// `tc_workflow_wait_for_completion`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaitForCompletion {
+    /// Workflow id.
+    pub workflow_id: String,
+    /// Run id; the latest run when omitted.
+    pub run_id: Option<String>,
+    /// Include `input` and `output` (default true).
+    #[serde(default = "super::default_true")]
+    pub get_inputs_and_outputs: bool,
+}
+
+/// A workflow status in an instance filter.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum InstanceStatus {
+    /// Open.
+    Running,
+    /// Completed successfully.
+    Completed,
+    /// Failed.
+    Failed,
+    /// Cancelled.
+    Canceled,
+    /// Terminated.
+    Terminated,
+    /// Continued as new.
+    ContinuedAsNew,
+    /// Timed out.
+    TimedOut,
+    /// Paused.
+    Paused,
+}
+
+/// Which instances a query or purge selects; every key narrows the set.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct InstanceFilter {
+    /// Any of these statuses.
+    #[serde(default)]
+    pub statuses: Vec<InstanceStatus>,
+    /// Started at or after.
+    pub created_from: Option<JsonTimestamp>,
+    /// Started at or before.
+    pub created_to: Option<JsonTimestamp>,
+    /// Workflow id starts with this text.
+    pub id_prefix: Option<String>,
+    /// Workflow type name.
+    pub workflow_type: Option<String>,
+    /// Task queue.
+    pub task_queue: Option<String>,
+}
+
+/// Paging keys of [`QueryInstances`].
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct InstancePaging {
+    /// Instances per page.
+    pub page_size: Option<i32>,
+    /// Token from the previous page (base64).
+    pub continuation_token: Option<String>,
+}
+
+/// `tc_workflow_query_instances`: the filter keys plus paging.
+#[derive(Debug, Clone)]
+pub struct QueryInstances {
+    /// Filter.
+    pub filter: InstanceFilter,
+    /// Paging.
+    pub paging: InstancePaging,
+}
+
+impl<'de> Deserialize<'de> for QueryInstances {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (filter, paging) = super::split_object(d, &["page_size", "continuation_token"])?;
+        Ok(QueryInstances { filter, paging })
+    }
+}
+
+/// Options of [`PurgeInstances`].
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PurgeOptions {
+    /// Deletes in flight at once (default 8, at most 64).
+    pub max_concurrency: Option<usize>,
+}
+
+/// `tc_workflow_purge_instances`: the filter keys plus options.
+#[derive(Debug, Clone)]
+pub struct PurgeInstances {
+    /// Filter.
+    pub filter: InstanceFilter,
+    /// Options.
+    pub options: PurgeOptions,
+}
+
+impl<'de> Deserialize<'de> for PurgeInstances {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (filter, options) = super::split_object(d, &["max_concurrency"])?;
+        Ok(PurgeInstances { filter, options })
+    }
+}

@@ -1,0 +1,284 @@
+//! The Durable Task client operations mapped onto Temporal: wait for start,
+//! wait for completion (without raising), query and purge instances by
+//! filter. The filter becomes a visibility query (docs/JSON.md).
+
+use super::{history, lifecycle, visibility, workflow};
+use crate::client::Client;
+use crate::convert::{payload, time};
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::durable::{
+    InstanceFilter, InstanceStatus, PurgeInstances, QueryInstances, WaitForCompletion, WaitForStart,
+};
+use crate::model::lifecycle::Delete;
+use crate::model::workflow::{ExecutionRef, GetResult};
+use futures::{stream, StreamExt};
+use serde_json::{json, Value};
+use temporalio_protos::temporal::api::{
+    enums::v1::EventType, history::v1::history_event::Attributes,
+    workflowservice::v1::GetWorkflowExecutionHistoryRequest,
+};
+
+const CLOSE_EVENTS: [EventType; 6] = [
+    EventType::WorkflowExecutionCompleted,
+    EventType::WorkflowExecutionFailed,
+    EventType::WorkflowExecutionCanceled,
+    EventType::WorkflowExecutionTerminated,
+    EventType::WorkflowExecutionTimedOut,
+    EventType::WorkflowExecutionContinuedAsNew,
+];
+
+/// `tc_workflow_wait_for_start` -> the describe response, once the first
+/// workflow task has started (a worker picked the run up) or the run closed.
+pub async fn wait_for_start(client: &Client, req: WaitForStart) -> Result<Value> {
+    let mut token = Vec::new();
+    loop {
+        let request = GetWorkflowExecutionHistoryRequest {
+            namespace: client.namespace().to_owned(),
+            execution: workflow::execution(&req.workflow_id, &req.run_id),
+            next_page_token: token.clone(),
+            wait_new_event: true,
+            ..Default::default()
+        };
+        let resp = match history::page(client, request).await {
+            Err(e) if e.code() == ErrorCode::Timeout => continue,
+            other => other?,
+        };
+        let started = resp.history.iter().flat_map(|h| &h.events).any(|e| {
+            e.event_type == EventType::WorkflowTaskStarted as i32
+                || CLOSE_EVENTS.iter().any(|c| *c as i32 == e.event_type)
+        });
+        if started {
+            let target = ExecutionRef {
+                workflow_id: req.workflow_id,
+                run_id: req.run_id,
+            };
+            return workflow::describe(client, target).await;
+        }
+        if !resp.next_page_token.is_empty() {
+            token = resp.next_page_token;
+        }
+    }
+}
+
+/// The inputs of a run: the args of its WorkflowExecutionStarted event.
+async fn run_input(client: &Client, workflow_id: &str, run_id: &str) -> Result<Value> {
+    let request = GetWorkflowExecutionHistoryRequest {
+        namespace: client.namespace().to_owned(),
+        execution: workflow::execution(workflow_id, &Some(run_id.to_owned())),
+        maximum_page_size: 1,
+        ..Default::default()
+    };
+    let resp = history::page(client, request).await?;
+    let first = resp.history.and_then(|h| h.events.into_iter().next());
+    Ok(match first.and_then(|e| e.attributes) {
+        Some(Attributes::WorkflowExecutionStartedEventAttributes(a)) => {
+            Value::Array(payload::decode_all(a.input.as_ref()))
+        }
+        _ => Value::Array(vec![]),
+    })
+}
+
+/// How a closed run ended: status, output and failure.
+fn ending(outcome: Result<Value>) -> Result<(&'static str, Value, Value, Value)> {
+    let err = match outcome {
+        Ok(v) => {
+            return Ok((
+                "completed",
+                v["result"].clone(),
+                Value::Null,
+                v["run_id"].clone(),
+            ))
+        }
+        Err(e) => e,
+    };
+    let run_id = err.field("run_id").cloned().unwrap_or(Value::Null);
+    let details = err.field("details").cloned().unwrap_or(json!([]));
+    let (status, failure) = match err.code() {
+        ErrorCode::WorkflowFailed => (
+            "failed",
+            err.field("failure").cloned().unwrap_or(Value::Null),
+        ),
+        ErrorCode::WorkflowCancelled => (
+            "canceled",
+            json!({"kind": "canceled", "message": err.message(), "details": details}),
+        ),
+        ErrorCode::WorkflowTerminated => (
+            "terminated",
+            json!({"kind": "terminated", "message": err.field("reason").cloned().unwrap_or_default(),
+                   "details": details}),
+        ),
+        ErrorCode::WorkflowTimedOut => (
+            "timed_out",
+            json!({"kind": "timeout", "message": err.message(), "timeout_type": "start_to_close"}),
+        ),
+        _ => return Err(err),
+    };
+    Ok((status, Value::Null, failure, run_id))
+}
+
+/// `tc_workflow_wait_for_completion` -> `{workflow_id, run_id, workflow_type,
+/// status, created_at, last_updated_at, input, output, failure}`; a failed
+/// run is reported in `failure`, not as an error.
+pub async fn wait_for_completion(client: &Client, req: WaitForCompletion) -> Result<Value> {
+    let outcome = workflow::result(
+        client,
+        GetResult {
+            workflow_id: req.workflow_id.clone(),
+            run_id: req.run_id.clone(),
+            follow_runs: true,
+        },
+    )
+    .await;
+    let (status, output, failure, run_id) = ending(outcome)?;
+    let run_id = run_id.as_str().map(str::to_owned).or(req.run_id);
+    let described = workflow::describe(
+        client,
+        ExecutionRef {
+            workflow_id: req.workflow_id.clone(),
+            run_id: run_id.clone(),
+        },
+    )
+    .await?;
+    let mut out = json!({
+        "workflow_id": req.workflow_id,
+        "run_id": described["run_id"],
+        "workflow_type": described["workflow_type"],
+        "status": status,
+        "created_at": described["start_time"],
+        "last_updated_at": described["close_time"],
+        "failure": failure,
+    });
+    if req.get_inputs_and_outputs {
+        let run = described["run_id"].as_str().unwrap_or_default().to_owned();
+        out["input"] = run_input(client, &req.workflow_id, &run).await?;
+        out["output"] = output;
+    }
+    Ok(out)
+}
+
+/// A visibility string literal: single-quoted, with `\` and `'` escaped.
+fn literal(text: &str) -> String {
+    format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+fn status_value(s: InstanceStatus) -> &'static str {
+    match s {
+        InstanceStatus::Running => "Running",
+        InstanceStatus::Completed => "Completed",
+        InstanceStatus::Failed => "Failed",
+        InstanceStatus::Canceled => "Canceled",
+        InstanceStatus::Terminated => "Terminated",
+        InstanceStatus::ContinuedAsNew => "ContinuedAsNew",
+        InstanceStatus::TimedOut => "TimedOut",
+        InstanceStatus::Paused => "Paused",
+    }
+}
+
+/// Translates a filter into Temporal's visibility query syntax.
+pub fn filter_query(filter: &InstanceFilter) -> String {
+    let mut clauses = Vec::new();
+    if !filter.statuses.is_empty() {
+        let values: Vec<String> = filter
+            .statuses
+            .iter()
+            .map(|s| literal(status_value(*s)))
+            .collect();
+        clauses.push(format!("ExecutionStatus IN ({})", values.join(", ")));
+    }
+    if let Some(from) = &filter.created_from {
+        clauses.push(format!(
+            "StartTime >= {}",
+            literal(
+                time::proto_to_json(Some(&from.0))
+                    .as_str()
+                    .unwrap_or_default()
+            )
+        ));
+    }
+    if let Some(to) = &filter.created_to {
+        clauses.push(format!(
+            "StartTime <= {}",
+            literal(
+                time::proto_to_json(Some(&to.0))
+                    .as_str()
+                    .unwrap_or_default()
+            )
+        ));
+    }
+    if let Some(prefix) = &filter.id_prefix {
+        clauses.push(format!("WorkflowId STARTS_WITH {}", literal(prefix)));
+    }
+    if let Some(workflow_type) = &filter.workflow_type {
+        clauses.push(format!("WorkflowType = {}", literal(workflow_type)));
+    }
+    if let Some(task_queue) = &filter.task_queue {
+        clauses.push(format!("TaskQueue = {}", literal(task_queue)));
+    }
+    clauses.join(" AND ")
+}
+
+/// `tc_workflow_query_instances` -> `{instances, continuation_token, query}`.
+pub async fn query_instances(client: &Client, req: QueryInstances) -> Result<Value> {
+    if req.paging.page_size.is_some_and(|n| n <= 0) {
+        return Err(Error::invalid("page_size must be positive").with("key", "page_size"));
+    }
+    let query = filter_query(&req.filter);
+    let token = visibility::page_token(&req.paging.continuation_token, "continuation_token")?;
+    let (executions, next) =
+        visibility::list_page(client, &query, req.paging.page_size, token).await?;
+    Ok(json!({
+        "instances": executions.iter().map(visibility::execution_row).collect::<Vec<_>>(),
+        "continuation_token": visibility::token_json(&next),
+        "query": query,
+    }))
+}
+
+const DEFAULT_PURGE_CONCURRENCY: usize = 8;
+const MAX_PURGE_CONCURRENCY: usize = 64;
+
+/// `tc_workflow_purge_instances` -> `{purged_count}`: deletes every
+/// execution the filter matches, `max_concurrency` at a time.
+pub async fn purge_instances(client: &Client, req: PurgeInstances) -> Result<Value> {
+    let concurrency = req
+        .options
+        .max_concurrency
+        .unwrap_or(DEFAULT_PURGE_CONCURRENCY);
+    if !(1..=MAX_PURGE_CONCURRENCY).contains(&concurrency) {
+        return Err(Error::invalid(format!(
+            "max_concurrency must be 1..={MAX_PURGE_CONCURRENCY}"
+        ))
+        .with("key", "max_concurrency"));
+    }
+    let query = filter_query(&req.filter);
+    let mut targets = Vec::new();
+    let mut token = Vec::new();
+    loop {
+        let (executions, next) = visibility::list_page(client, &query, Some(1000), token).await?;
+        targets.extend(executions.into_iter().filter_map(|e| e.execution));
+        if next.is_empty() {
+            break;
+        }
+        token = next;
+    }
+    let outcomes: Vec<Result<Value>> = stream::iter(targets)
+        .map(|e| {
+            lifecycle::delete(
+                client,
+                Delete {
+                    workflow_id: e.workflow_id,
+                    run_id: Some(e.run_id),
+                },
+            )
+        })
+        .buffer_unordered(concurrency)
+        .collect()
+        .await;
+    let purged = outcomes.iter().filter(|o| o.is_ok()).count();
+    match outcomes
+        .into_iter()
+        .find_map(|o| o.err().filter(|e| e.code() != ErrorCode::NotFound))
+    {
+        Some(err) => Err(err.with("purged_count", purged)),
+        None => Ok(json!({ "purged_count": purged })),
+    }
+}

@@ -1,0 +1,276 @@
+//! Workflow updates: execute, start (wait for a stage), poll for the
+//! outcome, and update-with-start.
+
+use super::{request_id, rpc_error, workflow};
+use crate::client::Client;
+use crate::convert::{failure, payload};
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::update::{Update, UpdateResult, UpdateWithStart, WaitForStage};
+use serde_json::{json, Map, Value};
+use temporalio_protos::temporal::api::{
+    enums::v1::UpdateWorkflowExecutionLifecycleStage as Stage,
+    update::v1::{self as update, outcome, Outcome, UpdateRef, WaitPolicy},
+    workflowservice::v1::{
+        execute_multi_operation_request::{operation, Operation},
+        execute_multi_operation_response::response,
+        ExecuteMultiOperationRequest, PollWorkflowExecutionUpdateRequest,
+        UpdateWorkflowExecutionRequest, UpdateWorkflowExecutionResponse,
+    },
+};
+use tonic::{Code, Request};
+
+fn stage(wait: WaitForStage) -> Stage {
+    match wait {
+        WaitForStage::Accepted => Stage::Accepted,
+        WaitForStage::Completed => Stage::Completed,
+    }
+}
+
+fn update_request(
+    name: &str,
+    args: &[Value],
+    update_id: &Option<String>,
+    headers: &Option<Map<String, Value>>,
+    identity: &str,
+) -> Result<update::Request> {
+    if name.is_empty() {
+        return Err(Error::invalid("update_name must not be empty").with("key", "update_name"));
+    }
+    Ok(update::Request {
+        meta: Some(update::Meta {
+            update_id: request_id(update_id),
+            identity: identity.to_owned(),
+        }),
+        input: Some(update::Input {
+            header: headers.as_ref().map(payload::encode_header).transpose()?,
+            name: name.to_owned(),
+            args: payload::encode_all(args)?,
+        }),
+        ..Default::default()
+    })
+}
+
+/// The outcome as the response JSON, or `update_failed` with the failure.
+fn outcome_json(outcome: Outcome, update_id: &str) -> Result<Value> {
+    match outcome.value {
+        Some(outcome::Value::Success(p)) => {
+            Ok(json!({ "update_id": update_id, "result": payload::decode_first(Some(&p)) }))
+        }
+        Some(outcome::Value::Failure(f)) => {
+            let decoded = failure::to_json(&f);
+            Err(Error::new(
+                ErrorCode::UpdateFailed,
+                format!("update failed: {}", f.message),
+            )
+            .with("update_id", update_id.to_owned())
+            .with("failure", decoded))
+        }
+        None => Err(Error::internal(
+            "the server returned an empty update outcome",
+        )),
+    }
+}
+
+/// Polls until the update has an outcome, surviving long-poll timeouts.
+async fn poll_outcome(client: &Client, update_ref: UpdateRef) -> Result<Value> {
+    let update_id = update_ref.update_id.clone();
+    loop {
+        let request = PollWorkflowExecutionUpdateRequest {
+            namespace: client.namespace().to_owned(),
+            update_ref: Some(update_ref.clone()),
+            identity: client.identity().to_owned(),
+            wait_policy: Some(WaitPolicy {
+                lifecycle_stage: Stage::Completed as i32,
+            }),
+        };
+        let result = client
+            .workflow_service()
+            .await?
+            .poll_workflow_execution_update(Request::new(request))
+            .await;
+        match result {
+            Ok(r) => {
+                if let Some(outcome) = r.into_inner().outcome {
+                    return outcome_json(outcome, &update_id);
+                }
+            }
+            Err(s) if s.code() == Code::DeadlineExceeded => {}
+            Err(s) => return Err(rpc_error(s)),
+        }
+    }
+}
+
+/// Sends the update until the server reports `wanted` (the server answers
+/// early when its own wait times out; the update id makes resending safe).
+async fn send_until(
+    client: &Client,
+    request: UpdateWorkflowExecutionRequest,
+    wanted: Stage,
+) -> Result<UpdateWorkflowExecutionResponse> {
+    loop {
+        let result = client
+            .workflow_service()
+            .await?
+            .update_workflow_execution(Request::new(request.clone()))
+            .await;
+        match result {
+            Ok(r) => {
+                let r = r.into_inner();
+                if r.outcome.is_some() || r.stage >= wanted as i32 {
+                    return Ok(r);
+                }
+            }
+            Err(s) if s.code() == Code::DeadlineExceeded => {}
+            Err(s) => return Err(rpc_error(s)),
+        }
+    }
+}
+
+/// Finishes an update after the server answered: waits for the outcome when
+/// `wanted` is completed, else reports the id (or an early rejection).
+async fn finish(
+    client: &Client,
+    resp: UpdateWorkflowExecutionResponse,
+    update_id: String,
+    wanted: Stage,
+) -> Result<Value> {
+    if let Some(outcome) = resp.outcome {
+        return outcome_json(outcome, &update_id);
+    }
+    if wanted == Stage::Completed {
+        let update_ref = resp
+            .update_ref
+            .ok_or_else(|| Error::internal("the server returned no update reference"))?;
+        return poll_outcome(client, update_ref).await;
+    }
+    Ok(json!({ "update_id": update_id }))
+}
+
+async fn run(client: &Client, req: Update, wanted: Stage) -> Result<Value> {
+    let request = update_request(
+        &req.update_name,
+        &req.args,
+        &req.update_id,
+        &req.headers,
+        client.identity(),
+    )?;
+    let update_id = request
+        .meta
+        .as_ref()
+        .map(|m| m.update_id.clone())
+        .unwrap_or_default();
+    let request = UpdateWorkflowExecutionRequest {
+        namespace: client.namespace().to_owned(),
+        workflow_execution: workflow::execution(&req.workflow_id, &req.run_id),
+        first_execution_run_id: req.first_execution_run_id.unwrap_or_default(),
+        wait_policy: Some(WaitPolicy {
+            lifecycle_stage: wanted as i32,
+        }),
+        request: Some(request),
+    };
+    let resp = send_until(client, request, wanted).await?;
+    finish(client, resp, update_id, wanted).await
+}
+
+/// `tc_workflow_update` -> `{update_id, result}` once the update completed,
+/// or `update_failed` (rejected by the validator or failed by the handler).
+pub async fn execute(client: &Client, req: Update) -> Result<Value> {
+    if req.wait_for_stage.is_some() {
+        return Err(Error::invalid(
+            "tc_workflow_update always waits for completion; use tc_workflow_start_update",
+        )
+        .with("key", "wait_for_stage"));
+    }
+    run(client, req, Stage::Completed).await
+}
+
+/// `tc_workflow_start_update` -> `{update_id}` once accepted (or
+/// `{update_id, result}` with `wait_for_stage: completed`).
+pub async fn start(client: &Client, req: Update) -> Result<Value> {
+    let wanted = stage(req.wait_for_stage.unwrap_or_default());
+    run(client, req, wanted).await
+}
+
+/// `tc_workflow_update_result` -> `{update_id, result}` or `update_failed`.
+pub async fn result(client: &Client, req: UpdateResult) -> Result<Value> {
+    let update_ref = UpdateRef {
+        workflow_execution: workflow::execution(&req.workflow_id, &req.run_id),
+        update_id: req.update_id,
+    };
+    poll_outcome(client, update_ref).await
+}
+
+/// `tc_workflow_update_with_start` -> `{workflow_id, run_id, started, update_id, result?}`.
+pub async fn with_start(client: &Client, req: UpdateWithStart) -> Result<Value> {
+    if req.start.id_conflict_policy.is_none() {
+        return Err(Error::invalid("update-with-start needs id_conflict_policy")
+            .with("key", "id_conflict_policy"));
+    }
+    let start = workflow::start_request(client, &req.start)?;
+    let workflow_id = start.workflow_id.clone();
+    let wanted = stage(req.update.wait_for_stage.unwrap_or(WaitForStage::Completed));
+    let update = update_request(
+        &req.update.update_name,
+        &req.update.update_args,
+        &req.update.update_id,
+        &req.update.update_headers,
+        client.identity(),
+    )?;
+    let update_id = update
+        .meta
+        .as_ref()
+        .map(|m| m.update_id.clone())
+        .unwrap_or_default();
+    let request = ExecuteMultiOperationRequest {
+        namespace: client.namespace().to_owned(),
+        operations: vec![
+            Operation {
+                operation: Some(operation::Operation::StartWorkflow(start)),
+            },
+            Operation {
+                operation: Some(operation::Operation::UpdateWorkflow(
+                    UpdateWorkflowExecutionRequest {
+                        namespace: client.namespace().to_owned(),
+                        workflow_execution: workflow::execution(&workflow_id, &None),
+                        first_execution_run_id: String::new(),
+                        wait_policy: Some(WaitPolicy {
+                            lifecycle_stage: wanted as i32,
+                        }),
+                        request: Some(update),
+                    },
+                )),
+            },
+        ],
+        resource_id: workflow_id.clone(),
+    };
+    let resp = client
+        .workflow_service()
+        .await?
+        .execute_multi_operation(Request::new(request))
+        .await
+        .map_err(|s| workflow::with_ids(rpc_error(s), &workflow_id))?
+        .into_inner();
+    let mut started = None;
+    let mut updated = None;
+    for r in resp.responses {
+        match r.response {
+            Some(response::Response::StartWorkflow(s)) => started = Some(s),
+            Some(response::Response::UpdateWorkflow(u)) => updated = Some(u),
+            None => {}
+        }
+    }
+    let started =
+        started.ok_or_else(|| Error::internal("no start response in the multi-operation reply"))?;
+    let updated = updated
+        .ok_or_else(|| Error::internal("no update response in the multi-operation reply"))?;
+    let mut out = json!({
+        "workflow_id": workflow_id,
+        "run_id": started.run_id,
+        "started": started.started,
+    });
+    let outcome = finish(client, updated, update_id, wanted).await?;
+    for (k, v) in outcome.as_object().cloned().unwrap_or_default() {
+        out[k] = v;
+    }
+    Ok(out)
+}
