@@ -8,8 +8,23 @@ Asyncio API here; the blocking twin is :mod:`temporal_capi.sync`.
 """
 
 from ._library import lib as _lib
-from .client import Client, ClientConfig, WorkflowExecutionDescription, WorkflowHandle
+from .activity import ActivityHeartbeatResult, AsyncActivityHandle
+from .client import (
+    Client,
+    ClientConfig,
+    WithStartWorkflowOperation,
+    WorkflowExecution,
+    WorkflowExecutionCount,
+    WorkflowExecutionCountAggregationGroup,
+    WorkflowExecutionDescription,
+    WorkflowExecutionPage,
+    WorkflowHandle,
+    WorkflowHistory,
+    WorkflowHistoryEventPage,
+    WorkflowUpdateHandle,
+)
 from .common import (
+    HistoryEventFilterType,
     KeepAliveConfig,
     Priority,
     QueryRejectCondition,
@@ -20,7 +35,9 @@ from .common import (
     WorkflowExecutionStatus,
     WorkflowIDConflictPolicy,
     WorkflowIDReusePolicy,
+    WorkflowUpdateStage,
 )
+from .durable import InstanceQuery, InstanceQueryResult, OrchestrationMetadata
 from .errors import (
     ActivityError,
     ApplicationError,
@@ -45,15 +62,19 @@ from .errors import (
     WorkflowFailureError,
     WorkflowQueryFailedError,
     WorkflowQueryRejectedError,
+    WorkflowUpdateFailedError,
 )
 from .runtime import Runtime
+from .service import ServiceClient
 
 __version__: str = _lib.tc_version().decode()
 """The native library's version."""
 
 __all__ = [
     "ActivityError",
+    "ActivityHeartbeatResult",
     "ApplicationError",
+    "AsyncActivityHandle",
     "CancelledError",
     "ChildWorkflowError",
     "Client",
@@ -62,10 +83,14 @@ __all__ = [
     "ConfigError",
     "ConnectionFailedError",
     "FailureError",
+    "HistoryEventFilterType",
+    "InstanceQuery",
+    "InstanceQueryResult",
     "InvalidArgumentError",
     "KeepAliveConfig",
     "NotFoundError",
     "OperationCancelledError",
+    "OrchestrationMetadata",
     "Priority",
     "QueryRejectCondition",
     "RPCError",
@@ -76,18 +101,29 @@ __all__ = [
     "Runtime",
     "SearchAttributeKey",
     "ServerError",
+    "ServiceClient",
     "TLSConfig",
     "TemporalCapiError",
     "TerminatedError",
     "TimeoutError",
+    "WithStartWorkflowOperation",
     "WorkflowAlreadyStartedError",
     "WorkflowContinuedAsNewError",
+    "WorkflowExecution",
+    "WorkflowExecutionCount",
+    "WorkflowExecutionCountAggregationGroup",
     "WorkflowExecutionDescription",
+    "WorkflowExecutionPage",
     "WorkflowExecutionStatus",
     "WorkflowFailureError",
     "WorkflowHandle",
+    "WorkflowHistory",
+    "WorkflowHistoryEventPage",
     "WorkflowIDConflictPolicy",
     "WorkflowIDReusePolicy",
     "WorkflowQueryFailedError",
     "WorkflowQueryRejectedError",
+    "WorkflowUpdateFailedError",
+    "WorkflowUpdateHandle",
+    "WorkflowUpdateStage",
 ]

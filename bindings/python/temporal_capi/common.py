@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from enum import Enum, IntEnum
@@ -76,11 +77,34 @@ class WorkflowExecutionStatus(IntEnum):
     TERMINATED = 5
     CONTINUED_AS_NEW = 6
     TIMED_OUT = 7
+    PAUSED = 8
 
     @classmethod
     def from_json(cls, value: str) -> WorkflowExecutionStatus:
         """The member for the library's snake_case status name."""
         return cls[value.upper()]
+
+    def to_json(self) -> str:
+        """The library's snake_case status name (``"running"``, ``"continued_as_new"`` ...)."""
+        return self.name.lower()
+
+
+class WorkflowUpdateStage(str, Enum):
+    """How far an update must get before ``start_update`` returns."""
+
+    ACCEPTED = "accepted"
+    """The worker's validator accepted the update (rejections are known by then)."""
+    COMPLETED = "completed"
+    """The update handler finished."""
+
+
+class HistoryEventFilterType(str, Enum):
+    """Which events a history read returns."""
+
+    ALL_EVENT = "all"
+    """Every event."""
+    CLOSE_EVENT = "close"
+    """Only the event that closed the run (with ``wait_new_event``: waits for it)."""
 
 
 @dataclass(frozen=True)
@@ -269,6 +293,22 @@ def _text(value: bytes | str | None) -> str | None:
     return value.decode() if isinstance(value, bytes) else value
 
 
+def token_json(token: bytes | str | None) -> str | None:
+    """An opaque token as the library's JSON expects it: bytes are base64-encoded, text passes as is."""
+    if token is None:
+        return None
+    if isinstance(token, (bytes, bytearray, memoryview)):
+        return base64.b64encode(bytes(token)).decode()
+    if isinstance(token, str):
+        return token
+    raise TypeError(f"a token must be bytes or str, not {type(token).__name__}")
+
+
+def token_from_json(value: str | None) -> bytes | None:
+    """The bytes of a base64 token from a response, or None when there is none."""
+    return base64.b64decode(value) if value else None
+
+
 def compact(**values: Any) -> dict[str, Any]:
     """The keyword arguments that are not None, as a dict."""
     return {k: v for k, v in values.items() if v is not None}
@@ -276,6 +316,7 @@ def compact(**values: Any) -> dict[str, Any]:
 
 __all__ = [
     "Duration",
+    "HistoryEventFilterType",
     "KeepAliveConfig",
     "Priority",
     "QueryRejectCondition",
@@ -287,5 +328,6 @@ __all__ = [
     "WorkflowExecutionStatus",
     "WorkflowIDConflictPolicy",
     "WorkflowIDReusePolicy",
+    "WorkflowUpdateStage",
 ]
 

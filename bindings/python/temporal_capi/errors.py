@@ -134,6 +134,20 @@ class WorkflowFailureError(TemporalCapiError):
         self.__cause__ = cause
 
 
+class WorkflowUpdateFailedError(TemporalCapiError):
+    """The update was rejected by its validator or its handler failed.
+
+    ``cause`` is the :class:`FailureError` chain (an :class:`ApplicationError`
+    for a rejection or a failing handler); ``update_id`` names the update.
+    """
+
+    def __init__(self, message: str, error: Mapping[str, Any] | None, cause: FailureError) -> None:
+        super().__init__(message, error)
+        self.update_id: str = self.error.get("update_id", "")
+        self.cause = cause
+        self.__cause__ = cause
+
+
 class FailureError(TemporalCapiError):
     """A Temporal failure. ``failure`` is its decoded form; ``cause`` the next link or None."""
 
@@ -147,10 +161,30 @@ class FailureError(TemporalCapiError):
 
 
 class ApplicationError(FailureError):
-    """An error raised by workflow or activity code."""
+    """An error raised by workflow or activity code.
 
-    def __init__(self, message: str, failure: Mapping[str, Any] | None = None) -> None:
-        super().__init__(message, failure)
+    Decoded failures fill it from ``failure``; to build one (for example for
+    :meth:`~temporal_capi.AsyncActivityHandle.fail`) pass ``type``,
+    ``non_retryable`` and ``details`` as keywords.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        failure: Mapping[str, Any] | None = None,
+        *,
+        type: str | None = None,  # noqa: A002 - the official SDK's name
+        non_retryable: bool | None = None,
+        details: Sequence[Any] | None = None,
+    ) -> None:
+        merged = dict(failure) if failure is not None else {"kind": "application", "message": message}
+        if type is not None:
+            merged["type"] = type
+        if non_retryable is not None:
+            merged["non_retryable"] = non_retryable
+        if details is not None:
+            merged["details"] = list(details)
+        super().__init__(message, merged)
         self.type: str | None = self.failure.get("type") or None
         self.non_retryable: bool = bool(self.failure.get("non_retryable"))
         self.details: Sequence[Any] = self.failure.get("details") or []
@@ -274,6 +308,9 @@ def error_from_json(error: Mapping[str, Any]) -> TemporalCapiError:
     message = error.get("message", code)
     if code in _WORKFLOW_ENDINGS:
         return WorkflowFailureError("Workflow execution failed", error, _closed_workflow_cause(error))
+    if code == "update_failed":
+        failure = error.get("failure") or {"kind": "unknown", "message": message}
+        return WorkflowUpdateFailedError(message, error, failure_from_json(failure))
     if "grpc_code" in error and code not in _CODES:
         return RPCError(message, error)
     return _CODES.get(code, TemporalCapiError)(message, error)

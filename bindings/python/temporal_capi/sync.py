@@ -8,11 +8,22 @@ the native call completes. Ctrl-C while waiting cancels the native call.
 from __future__ import annotations
 
 import inspect
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, Callable, Iterator, Mapping, TypeVar
 
+from . import activity as _activity
 from . import client as _aio
+from . import service as _service
 from ._bridge import drive
-from .client import WorkflowExecutionDescription
+from .activity import ActivityHeartbeatResult
+from .client import (
+    WorkflowExecution,
+    WorkflowExecutionCount,
+    WorkflowExecutionDescription,
+    WorkflowExecutionPage,
+    WorkflowHistory,
+    WorkflowHistoryEventPage,
+)
+from .durable import InstanceQuery, InstanceQueryResult, OrchestrationMetadata
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,8 +32,12 @@ def _mirrors(async_method: Callable[..., Any]) -> Callable[[F], F]:
     """Gives a blocking method the signature and docs of its asyncio twin."""
 
     def decorate(method: F) -> F:
-        method.__doc__ = f"Blocking form of ``{async_method.__qualname__}``.\n\n{async_method.__doc__ or ''}"
-        method.__signature__ = inspect.signature(async_method)  # type: ignore[attr-defined]
+        method.__doc__ = f"Blocking form of ``{async_method.__qualname__}``.\n\n{inspect.getdoc(async_method) or ''}"
+        returns = inspect.signature(method).return_annotation
+        unbound = getattr(async_method, "__func__", async_method)  # a classmethod keeps its cls parameter
+        method.__signature__ = inspect.signature(unbound).replace(  # type: ignore[attr-defined]
+            return_annotation=returns
+        )
         return method
 
     return decorate
@@ -82,6 +97,10 @@ class Client:
         """Frees the native client. Idempotent."""
         self.inner.close()
 
+    @_mirrors(_aio.Client.call)
+    def call(self, function: _aio.NativeFunction, request: Mapping[str, Any]) -> Any:
+        return drive(self.inner.call(function, request))
+
     @_mirrors(_aio.Client.start_workflow)
     def start_workflow(self, workflow: str, *args: Any, **options: Any) -> WorkflowHandle:
         return WorkflowHandle(drive(self.inner.start_workflow(workflow, *args, **options)))
@@ -93,6 +112,122 @@ class Client:
     @_mirrors(_aio.Client.get_workflow_handle)
     def get_workflow_handle(self, workflow_id: str, **options: Any) -> WorkflowHandle:
         return WorkflowHandle(self.inner.get_workflow_handle(workflow_id, **options))
+
+    @_mirrors(_aio.Client.list_workflows_page)
+    def list_workflows_page(self, query: str = "", **options: Any) -> WorkflowExecutionPage:
+        return drive(self.inner.list_workflows_page(query, **options))
+
+    @_mirrors(_aio.Client.list_workflows)
+    def list_workflows(
+        self,
+        query: str = "",
+        *,
+        page_size: int | None = None,
+        limit: int | None = None,
+        next_page_token: bytes | str | None = None,
+    ) -> Iterator[WorkflowExecution]:
+        token = next_page_token
+        remaining = limit
+        while remaining is None or remaining > 0:
+            page = self.list_workflows_page(query, page_size=page_size, next_page_token=token)
+            for execution in page.executions:
+                if remaining is not None:
+                    if remaining <= 0:
+                        return
+                    remaining -= 1
+                yield execution
+            token = page.next_page_token
+            if token is None:
+                return
+
+    @_mirrors(_aio.Client.count_workflows)
+    def count_workflows(self, query: str = "") -> WorkflowExecutionCount:
+        return drive(self.inner.count_workflows(query))
+
+    @_mirrors(_aio.Client.start_update_with_start_workflow)
+    def start_update_with_start_workflow(
+        self, update: str, *args: Any, start_workflow_operation: Any, **options: Any
+    ) -> WorkflowUpdateHandle:
+        operation = _inner_operation(start_workflow_operation)
+        return WorkflowUpdateHandle(
+            drive(
+                self.inner.start_update_with_start_workflow(
+                    update, *args, start_workflow_operation=operation, **options
+                )
+            )
+        )
+
+    @_mirrors(_aio.Client.execute_update_with_start_workflow)
+    def execute_update_with_start_workflow(
+        self, update: str, *args: Any, start_workflow_operation: Any, **options: Any
+    ) -> Any:
+        operation = _inner_operation(start_workflow_operation)
+        return drive(
+            self.inner.execute_update_with_start_workflow(update, *args, start_workflow_operation=operation, **options)
+        )
+
+    @_mirrors(_aio.Client.get_async_activity_handle)
+    def get_async_activity_handle(self, **options: Any) -> AsyncActivityHandle:
+        return AsyncActivityHandle(self.inner.get_async_activity_handle(**options))
+
+    @property
+    def workflow_service(self) -> ServiceClient:
+        """See :attr:`temporal_capi.Client.workflow_service`."""
+        return ServiceClient(self.inner.workflow_service)
+
+    @property
+    def operator_service(self) -> ServiceClient:
+        """See :attr:`temporal_capi.Client.operator_service`."""
+        return ServiceClient(self.inner.operator_service)
+
+    @property
+    def health_service(self) -> ServiceClient:
+        """See :attr:`temporal_capi.Client.health_service`."""
+        return ServiceClient(self.inner.health_service)
+
+    @_mirrors(_aio.Client.get_system_info)
+    def get_system_info(self) -> dict[str, Any]:
+        return drive(self.inner.get_system_info())
+
+    @_mirrors(_aio.Client.schedule_new_orchestration_instance)
+    def schedule_new_orchestration_instance(self, orchestrator: str, *args: Any, **options: Any) -> str:
+        return drive(self.inner.schedule_new_orchestration_instance(orchestrator, *args, **options))
+
+    @_mirrors(_aio.Client.wait_for_instance_start)
+    def wait_for_instance_start(self, instance_id: str) -> WorkflowExecutionDescription:
+        return drive(self.inner.wait_for_instance_start(instance_id))
+
+    @_mirrors(_aio.Client.wait_for_instance_completion)
+    def wait_for_instance_completion(self, instance_id: str, **options: Any) -> OrchestrationMetadata:
+        return drive(self.inner.wait_for_instance_completion(instance_id, **options))
+
+    @_mirrors(_aio.Client.query_instances)
+    def query_instances(self, query: InstanceQuery | None = None) -> InstanceQueryResult:
+        return drive(self.inner.query_instances(query))
+
+    @_mirrors(_aio.Client.purge_instances)
+    def purge_instances(self, query: InstanceQuery, **options: Any) -> int:
+        return drive(self.inner.purge_instances(query, **options))
+
+    @_mirrors(_aio.Client.raise_event)
+    def raise_event(self, instance_id: str, event_name: str, *args: Any) -> None:
+        drive(self.inner.raise_event(instance_id, event_name, *args))
+
+    @_mirrors(_aio.Client.terminate_instance)
+    def terminate_instance(self, instance_id: str, output: Any = None, **options: Any) -> None:
+        drive(self.inner.terminate_instance(instance_id, output, **options))
+
+    @_mirrors(_aio.Client.suspend_instance)
+    def suspend_instance(self, instance_id: str, reason: str | None = None) -> None:
+        drive(self.inner.suspend_instance(instance_id, reason))
+
+    @_mirrors(_aio.Client.resume_instance)
+    def resume_instance(self, instance_id: str, reason: str | None = None) -> None:
+        drive(self.inner.resume_instance(instance_id, reason))
+
+    @_mirrors(_aio.Client.purge_instance)
+    def purge_instance(self, instance_id: str) -> None:
+        drive(self.inner.purge_instance(instance_id))
 
 
 class WorkflowHandle:
@@ -146,5 +281,178 @@ class WorkflowHandle:
     def terminate(self, reason: str | None = None, details: Any = ()) -> None:
         drive(self.inner.terminate(reason, details))
 
+    @_mirrors(_aio.WorkflowHandle.fetch_history)
+    def fetch_history(self) -> WorkflowHistory:
+        return drive(self.inner.fetch_history())
 
-__all__ = ["Client", "WorkflowHandle"]
+    @_mirrors(_aio.WorkflowHandle.fetch_history_events_page)
+    def fetch_history_events_page(self, **options: Any) -> WorkflowHistoryEventPage:
+        return drive(self.inner.fetch_history_events_page(**options))
+
+    @_mirrors(_aio.WorkflowHandle.fetch_history_events)
+    def fetch_history_events(self, *, next_page_token: bytes | str | None = None, **options: Any) -> Iterator[dict[str, Any]]:
+        token = next_page_token
+        while True:
+            page = self.fetch_history_events_page(next_page_token=token, **options)
+            yield from page.events
+            if page.next_page_token is None:
+                return
+            token = page.next_page_token
+
+    @_mirrors(_aio.WorkflowHandle.execute_update)
+    def execute_update(self, update: str, *args: Any, id: str | None = None) -> Any:  # noqa: A002
+        return drive(self.inner.execute_update(update, *args, id=id))
+
+    @_mirrors(_aio.WorkflowHandle.start_update)
+    def start_update(self, update: str, *args: Any, **options: Any) -> WorkflowUpdateHandle:
+        return WorkflowUpdateHandle(drive(self.inner.start_update(update, *args, **options)))
+
+    @_mirrors(_aio.WorkflowHandle.get_update_handle)
+    def get_update_handle(self, id: str, **options: Any) -> WorkflowUpdateHandle:  # noqa: A002
+        return WorkflowUpdateHandle(self.inner.get_update_handle(id, **options))
+
+    @_mirrors(_aio.WorkflowHandle.delete)
+    def delete(self) -> None:
+        drive(self.inner.delete())
+
+    @_mirrors(_aio.WorkflowHandle.pause)
+    def pause(self, reason: str | None = None) -> None:
+        drive(self.inner.pause(reason))
+
+    @_mirrors(_aio.WorkflowHandle.unpause)
+    def unpause(self, reason: str | None = None) -> None:
+        drive(self.inner.unpause(reason))
+
+    @_mirrors(_aio.WorkflowHandle.reset)
+    def reset(self, event_id: int | None = None, **options: Any) -> str:
+        return drive(self.inner.reset(event_id, **options))
+
+
+class WorkflowUpdateHandle:
+    """Blocking twin of :class:`temporal_capi.WorkflowUpdateHandle`."""
+
+    def __init__(self, inner: _aio.WorkflowUpdateHandle) -> None:
+        """Wraps an asyncio update handle; get one from :class:`WorkflowHandle`."""
+        self.inner = inner
+
+    @property
+    def id(self) -> str:
+        """The update's id."""
+        return self.inner.id
+
+    @property
+    def workflow_id(self) -> str:
+        """The id of the workflow the update targets."""
+        return self.inner.workflow_id
+
+    @property
+    def workflow_run_id(self) -> str | None:
+        """The run the update targets, or None for the latest run."""
+        return self.inner.workflow_run_id
+
+    @_mirrors(_aio.WorkflowUpdateHandle.result)
+    def result(self) -> Any:
+        return drive(self.inner.result())
+
+
+class WithStartWorkflowOperation:
+    """Blocking twin of :class:`temporal_capi.WithStartWorkflowOperation` (same arguments)."""
+
+    def __init__(self, workflow: str, *args: Any, **options: Any) -> None:
+        """Describes the workflow; see :class:`temporal_capi.WithStartWorkflowOperation`."""
+        self.inner = _aio.WithStartWorkflowOperation(workflow, *args, **options)
+
+    __init__.__signature__ = inspect.signature(_aio.WithStartWorkflowOperation.__init__)  # type: ignore[attr-defined]
+
+    @property
+    def id(self) -> str:
+        """The workflow id."""
+        return self.inner.id
+
+    @_mirrors(_aio.WithStartWorkflowOperation.workflow_handle)
+    def workflow_handle(self) -> WorkflowHandle:
+        return WorkflowHandle(drive(self.inner.workflow_handle()))
+
+
+def _inner_operation(operation: Any) -> _aio.WithStartWorkflowOperation:
+    if isinstance(operation, WithStartWorkflowOperation):
+        return operation.inner
+    if isinstance(operation, _aio.WithStartWorkflowOperation):
+        return operation
+    raise TypeError(f"start_workflow_operation must be a WithStartWorkflowOperation, not {type(operation).__name__}")
+
+
+class AsyncActivityHandle:
+    """Blocking twin of :class:`temporal_capi.AsyncActivityHandle`."""
+
+    def __init__(self, inner: _activity.AsyncActivityHandle) -> None:
+        """Wraps an asyncio activity handle; get one from :meth:`Client.get_async_activity_handle`."""
+        self.inner = inner
+
+    @property
+    def task_token(self) -> bytes | None:
+        """The activity's task token, when it is named by one."""
+        return self.inner.task_token
+
+    @property
+    def workflow_id(self) -> str | None:
+        """The activity's workflow id, when it is named by ids."""
+        return self.inner.workflow_id
+
+    @property
+    def run_id(self) -> str | None:
+        """The activity's workflow run id (None: the latest run)."""
+        return self.inner.run_id
+
+    @property
+    def activity_id(self) -> str | None:
+        """The activity id, when it is named by ids."""
+        return self.inner.activity_id
+
+    @_mirrors(_activity.AsyncActivityHandle.complete)
+    def complete(self, result: Any = None) -> None:
+        drive(self.inner.complete(result))
+
+    @_mirrors(_activity.AsyncActivityHandle.fail)
+    def fail(self, error: BaseException | str, **options: Any) -> None:
+        drive(self.inner.fail(error, **options))
+
+    @_mirrors(_activity.AsyncActivityHandle.heartbeat)
+    def heartbeat(self, *details: Any) -> ActivityHeartbeatResult:
+        return drive(self.inner.heartbeat(*details))
+
+    @_mirrors(_activity.AsyncActivityHandle.report_cancellation)
+    def report_cancellation(self, *details: Any) -> None:
+        drive(self.inner.report_cancellation(*details))
+
+
+class ServiceClient:
+    """Blocking twin of :class:`temporal_capi.ServiceClient`."""
+
+    def __init__(self, inner: _service.ServiceClient) -> None:
+        """Wraps an asyncio service client; get one from :class:`Client`."""
+        self.inner = inner
+
+    @property
+    def service(self) -> str:
+        """The short service name: ``workflow``, ``operator`` or ``health``."""
+        return self.inner.service
+
+    @property
+    def full_name(self) -> str:
+        """The service's full proto name."""
+        return self.inner.full_name
+
+    @_mirrors(_service.ServiceClient.call)
+    def call(self, method: str, request: Mapping[str, Any] | None = None, **options: Any) -> dict[str, Any]:
+        return drive(self.inner.call(method, request, **options))
+
+
+__all__ = [
+    "AsyncActivityHandle",
+    "Client",
+    "ServiceClient",
+    "WithStartWorkflowOperation",
+    "WorkflowHandle",
+    "WorkflowUpdateHandle",
+]

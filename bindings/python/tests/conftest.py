@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import time
 import uuid
 from pathlib import Path
-from typing import Any, Coroutine, Iterator, TypeVar
+from typing import Any, Awaitable, Callable, Coroutine, Iterator, TypeVar
 
 import pytest
 
@@ -37,6 +38,38 @@ def run(coroutine: Coroutine[Any, Any, T]) -> T:
 def unique(prefix: str) -> str:
     """A workflow id no other test uses."""
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+DEADLINE = 60.0
+"""Seconds a test waits for an eventually consistent state (visibility, deletion) before failing."""
+
+
+def eventually(check: Callable[[], T], *, deadline: float = DEADLINE) -> T:
+    """Calls ``check`` until it returns without raising AssertionError and returns its value.
+
+    After ``deadline`` seconds the last AssertionError propagates. For state
+    the server makes visible eventually (list/count, deletion).
+    """
+    end = time.monotonic() + deadline
+    while True:
+        try:
+            return check()
+        except AssertionError:
+            if time.monotonic() > end:
+                raise
+        time.sleep(0.2)
+
+
+async def eventually_async(check: Callable[[], Awaitable[T]], *, deadline: float = DEADLINE) -> T:
+    """The asyncio form of :func:`eventually`: awaits ``check()`` until it stops raising AssertionError."""
+    end = time.monotonic() + deadline
+    while True:
+        try:
+            return await check()
+        except AssertionError:
+            if time.monotonic() > end:
+                raise
+        await asyncio.sleep(0.2)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,121 @@
+"""Types of the Durable Task style operations (``schedule_new_orchestration_instance`` & co).
+
+The operations themselves are methods of :class:`~temporal_capi.Client`;
+docs/python.md maps each Durable Task name to its Temporal equivalent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Mapping, Sequence
+
+from .client import WorkflowExecution
+from .common import WorkflowExecutionStatus, compact, datetime_from_json, datetime_json
+
+
+@dataclass(frozen=True)
+class InstanceQuery:
+    """A filter over workflows (all fields optional, combined with AND) plus paging.
+
+    ``statuses``: any of these (members of
+    :class:`~temporal_capi.WorkflowExecutionStatus` or their snake_case
+    names); ``created_from``/``created_to``: start time bounds, inclusive (a
+    naive datetime is UTC); ``id_prefix``: the workflow id starts with it;
+    ``workflow_type``, ``task_queue``: exact matches. ``page_size`` and
+    ``continuation_token`` page :meth:`Client.query_instances
+    <temporal_capi.Client.query_instances>`. Values are quoted safely, so
+    any text can be matched literally.
+    """
+
+    statuses: Sequence[WorkflowExecutionStatus | str] | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    id_prefix: str | None = None
+    workflow_type: str | None = None
+    task_queue: str | None = None
+    page_size: int | None = None
+    continuation_token: str | None = None
+
+    def to_json(self, *, paging: bool = True) -> dict[str, Any]:
+        """The ``tc_workflow_query_instances`` request (without the paging keys when ``paging`` is False)."""
+        request = compact(
+            statuses=[_status_json(s) for s in self.statuses] if self.statuses else None,
+            created_from=datetime_json(self.created_from) if self.created_from else None,
+            created_to=datetime_json(self.created_to) if self.created_to else None,
+            id_prefix=self.id_prefix,
+            workflow_type=self.workflow_type,
+            task_queue=self.task_queue,
+        )
+        if paging:
+            request.update(compact(page_size=self.page_size, continuation_token=self.continuation_token))
+        return request
+
+
+def _status_json(status: WorkflowExecutionStatus | str) -> str:
+    return status.to_json() if isinstance(status, WorkflowExecutionStatus) else status
+
+
+@dataclass(frozen=True)
+class InstanceQueryResult:
+    """One page of :meth:`Client.query_instances <temporal_capi.Client.query_instances>`.
+
+    ``continuation_token`` is None after the last page; ``query`` is the
+    visibility query the filter was translated to.
+    """
+
+    instances: list[WorkflowExecution]
+    continuation_token: str | None
+    query: str
+
+    @classmethod
+    def from_json(cls, value: Mapping[str, Any]) -> InstanceQueryResult:
+        """Reads a ``tc_workflow_query_instances`` response."""
+        return cls(
+            instances=[WorkflowExecution.from_json(row) for row in value.get("instances") or []],
+            continuation_token=value.get("continuation_token") or None,
+            query=value.get("query") or "",
+        )
+
+
+@dataclass(frozen=True)
+class OrchestrationMetadata:
+    """How a workflow ended, from :meth:`Client.wait_for_instance_completion
+    <temporal_capi.Client.wait_for_instance_completion>`.
+
+    ``status`` is one of ``COMPLETED``, ``FAILED``, ``CANCELED``,
+    ``TERMINATED``, ``TIMED_OUT``; ``failure`` the decoded failure
+    (``{"kind", "message", ...}``, see docs/JSON.md) or None;
+    ``input`` (the final run's args) and ``output`` (its result) are None
+    unless inputs and outputs were fetched. ``raw`` is the library's response.
+    """
+
+    instance_id: str
+    run_id: str
+    name: str
+    status: WorkflowExecutionStatus
+    created_at: datetime | None
+    last_updated_at: datetime | None
+    input: list[Any] | None
+    output: Any
+    failure: dict[str, Any] | None
+    raw: dict[str, Any] = field(repr=False)
+
+    @classmethod
+    def from_json(cls, value: Mapping[str, Any]) -> OrchestrationMetadata:
+        """Reads a ``tc_workflow_wait_for_completion`` response."""
+        return cls(
+            instance_id=value["workflow_id"],
+            run_id=value.get("run_id") or "",
+            name=value.get("workflow_type") or "",
+            status=WorkflowExecutionStatus.from_json(value["status"]),
+            created_at=datetime_from_json(value.get("created_at")),
+            last_updated_at=datetime_from_json(value.get("last_updated_at")),
+            input=value.get("input"),
+            output=value.get("output"),
+            failure=value.get("failure"),
+            raw=dict(value),
+        )
+
+
+__all__ = ["InstanceQuery", "InstanceQueryResult", "OrchestrationMetadata"]
