@@ -149,6 +149,16 @@ fn update_with_start_starts_then_reuses_the_workflow() {
     let err =
         call(tc_workflow_update_with_start, conn.client, &missing_policy).err("invalid_argument");
     assert_eq!(err["key"], "id_conflict_policy");
+    let mut conflicting = request(5);
+    conflicting["id_conflict_policy"] = json!("fail");
+    let conflict =
+        call(tc_workflow_update_with_start, conn.client, &conflicting).err("already_started");
+    assert_eq!(conflict["workflow_id"], id.as_str());
+    assert_eq!(conflict["run_id"], first["run_id"]);
+    assert_eq!(conflict["operation_index"], 0);
+    let rejected =
+        call(tc_workflow_update_with_start, conn.client, &request(-1)).err("update_failed");
+    assert_eq!(rejected["run_id"], first["run_id"]);
     let mut bad_key = request(1);
     bad_key["update_bogus"] = json!(1);
     call(tc_workflow_update_with_start, conn.client, &bad_key).err("invalid_argument");

@@ -5,7 +5,9 @@ use crate::error::{Error, ErrorCode};
 use prost::{Message, Name};
 use temporalio_protos::{
     google::rpc::Status as RpcStatus,
-    temporal::api::errordetails::v1::{QueryFailedFailure, WorkflowExecutionAlreadyStartedFailure},
+    temporal::api::errordetails::v1::{
+        MultiOperationExecutionFailure, QueryFailedFailure, WorkflowExecutionAlreadyStartedFailure,
+    },
 };
 use tonic::{Code, Status};
 
@@ -13,6 +15,7 @@ use tonic::{Code, Status};
 enum Detail {
     AlreadyStarted(WorkflowExecutionAlreadyStartedFailure),
     QueryFailed(Box<QueryFailedFailure>),
+    MultiOperation(MultiOperationExecutionFailure),
 }
 
 fn details(status: &Status) -> Vec<Detail> {
@@ -31,6 +34,10 @@ fn details(status: &Status) -> Vec<Detail> {
                 QueryFailedFailure::decode(any.value.as_slice())
                     .ok()
                     .map(|d| Detail::QueryFailed(Box::new(d)))
+            } else if name == MultiOperationExecutionFailure::full_name() {
+                MultiOperationExecutionFailure::decode(any.value.as_slice())
+                    .ok()
+                    .map(Detail::MultiOperation)
             } else {
                 None
             }
@@ -68,6 +75,8 @@ pub fn code_name(code: Code) -> &'static str {
 /// running), query failures -> `query_failed` with the decoded `failure`,
 /// `DEADLINE_EXCEEDED` -> `timeout`, `UNAVAILABLE` -> `connection_failed`,
 /// `INVALID_ARGUMENT` -> `invalid_argument`, everything else -> `rpc_error`.
+/// A multi-operation failure (update-with-start) is reported as the error
+/// of the operation that failed, with `operation_index`.
 /// `grpc_code` (number) and `grpc_status` (name) are always set.
 pub fn to_error(status: &Status) -> Error {
     let mut code = match status.code() {
@@ -92,6 +101,11 @@ pub fn to_error(status: &Status) -> Error {
                     extra.push(("failure", failure::to_json(f)));
                 }
             }
+            Detail::MultiOperation(m) => {
+                if let Some(err) = failed_operation(&m) {
+                    return err;
+                }
+            }
         }
     }
     let mut err = Error::new(code, status.message())
@@ -101,4 +115,25 @@ pub fn to_error(status: &Status) -> Error {
         err = err.with(k, v);
     }
     err
+}
+
+/// The error of the first operation of a multi-operation that failed on its
+/// own (the others carry `ABORTED`).
+fn failed_operation(failure: &MultiOperationExecutionFailure) -> Option<Error> {
+    let (index, op) = failure
+        .statuses
+        .iter()
+        .enumerate()
+        .find(|(_, op)| op.code != Code::Aborted as i32 && op.code != Code::Ok as i32)?;
+    let details = RpcStatus {
+        code: op.code,
+        message: op.message.clone(),
+        details: op.details.clone(),
+    };
+    let status = Status::with_details(
+        Code::from_i32(op.code),
+        op.message.clone(),
+        details.encode_to_vec().into(),
+    );
+    Some(to_error(&status).with("operation_index", index))
 }

@@ -268,7 +268,12 @@ pub async fn with_start(client: &Client, req: UpdateWithStart) -> Result<Value> 
         "run_id": started.run_id,
         "started": started.started,
     });
-    let outcome = finish(client, updated, update_id, wanted).await?;
+    let outcome = finish(client, updated, update_id, wanted)
+        .await
+        .map_err(|e| {
+            e.with("workflow_id", workflow_id.clone())
+                .with("run_id", started.run_id.clone())
+        })?;
     for (k, v) in outcome.as_object().cloned().unwrap_or_default() {
         out[k] = v;
     }
