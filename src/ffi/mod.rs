@@ -15,6 +15,7 @@ pub mod cancel;
 pub mod client;
 pub mod envconfig;
 pub mod runtime;
+pub mod schedule;
 pub mod version;
 pub mod workflow;
 

@@ -4,6 +4,7 @@
 //! `invalid_argument` errors whose message names the offending key path.
 
 pub mod connect;
+pub mod schedule;
 pub mod workflow;
 
 use crate::error::{Error, Result};

@@ -1,6 +1,7 @@
 //! Operations: plain async functions `request -> Result<JSON>` over a
 //! [`Client`](crate::client::Client). No FFI types here.
 
+pub mod schedule;
 pub mod workflow;
 
 use crate::convert::grpc_status;

@@ -83,7 +83,10 @@ fn user_metadata(s: &StartWorkflow) -> Result<Option<UserMetadata>> {
 }
 
 /// Builds the start request shared by start and signal-with-start.
-fn start_request(client: &Client, s: &StartWorkflow) -> Result<StartWorkflowExecutionRequest> {
+pub(crate) fn start_request(
+    client: &Client,
+    s: &StartWorkflow,
+) -> Result<StartWorkflowExecutionRequest> {
     if s.workflow_type.is_empty() {
         return Err(Error::invalid("workflow_type must not be empty").with("key", "workflow_type"));
     }
