@@ -351,6 +351,31 @@ fn pause_stops_actions_and_unpause_resumes_them() {
 }
 
 #[test]
+fn limited_actions_run_out() {
+    let conn = connect();
+    let s = create(
+        &conn,
+        "sched-limited",
+        json!({
+            "spec": {"intervals": [{"every": 1}]},
+            "action": echo_action(json!("limited")),
+            "state": {"remaining_actions": 2},
+        }),
+    );
+    let d = wait_for(&s, "the two allowed actions", |d| {
+        action_count(d) == 2 && d["state"]["remaining_actions"] == 0
+    });
+    std::thread::sleep(Duration::from_secs(3));
+    let later = describe(&s);
+    assert_eq!(action_count(&later), 2, "{later:#}");
+    assert_eq!(later["state"]["remaining_actions"], 0);
+    assert_eq!(later["state"]["paused"], false);
+    for a in d["info"]["recent_actions"].as_array().unwrap() {
+        assert_eq!(result_of(&conn, a), "limited");
+    }
+}
+
+#[test]
 fn trigger_takes_one_action_at_once() {
     let conn = connect();
     // No spec: the schedule acts only when triggered.
@@ -363,6 +388,8 @@ fn trigger_takes_one_action_at_once() {
             "action": action,
             "trigger_immediately": true,
             "policies": {"keep_original_workflow_id": true},
+            // Triggers act on paused schedules too.
+            "state": {"paused": true},
         }),
     );
     let d = wait_for(&s, "the action of trigger_immediately", |d| {
@@ -523,7 +550,10 @@ fn update_replaces_the_given_sections() {
         }),
     )
     .ok();
-    let d = wait_for(&s, "the update", |d| d["state"]["note"] == "v2");
+    // The schedule's search attributes may show up after its sections.
+    let d = wait_for(&s, "the update", |d| {
+        d["state"]["note"] == "v2" && d["search_attributes"]["CustomKeyword"]["value"] == "after"
+    });
     assert_eq!(
         d["spec"]["intervals"],
         json!([{"every": 7200, "offset": 600}])
