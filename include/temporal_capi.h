@@ -479,6 +479,145 @@ TcResult tc_runtime_set_logger(TcRuntime *runtime,
                                void *user_data);
 
 /**
+ * Creates a schedule. Request: `schedule_id`, `spec`, `action`
+ * (`{start_workflow: <tc_workflow_start keys>}`), `policies`, `state`,
+ * `trigger_immediately`, `backfills`, `memo`, `search_attributes` (see
+ * docs/JSON.md "Schedules"). Response: `{schedule_id, conflict_token}`.
+ * A taken id gives `already_exists` with `schedule_id`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_create(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Describes a schedule. Request: `schedule_id`. Response: the schedule
+ * in the create request's shape (`spec`, `action`, `policies`, `state`,
+ * `memo`, `search_attributes`) plus `info` and `conflict_token`. An
+ * unknown id gives `not_found` with `schedule_id`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_describe(TcClient *client,
+                              const char *request_json,
+                              size_t request_len,
+                              const TcCancel *cancel,
+                              TcCallback callback,
+                              void *user_data);
+
+/**
+ * Lists schedules one page at a time. Request: `query`,
+ * `page_size`, `next_page_token`. Response: `{schedules: [...],
+ * next_page_token}`; the token is null on the last page. Listing is
+ * eventually consistent: a new schedule may take a moment to appear.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_list(TcClient *client,
+                          const char *request_json,
+                          size_t request_len,
+                          const TcCancel *cancel,
+                          TcCallback callback,
+                          void *user_data);
+
+/**
+ * Updates a schedule: each given section (`spec`, `action`, `policies`,
+ * `state`, `memo`, `search_attributes`) replaces that section; the others
+ * stay. Request: `schedule_id`, the sections, `conflict_token` (from
+ * describe; a stale one gives `rpc_error` with `grpc_status`
+ * `failed_precondition`). Response: `{}`; describe may show the change a
+ * moment later. An unknown id gives `not_found`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_update(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Pauses a schedule. Request: `schedule_id`, `note`. Response: `{}`.
+ * An unknown id gives `not_found`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_pause(TcClient *client,
+                           const char *request_json,
+                           size_t request_len,
+                           const TcCancel *cancel,
+                           TcCallback callback,
+                           void *user_data);
+
+/**
+ * Unpauses a schedule. Request: `schedule_id`, `note`. Response:
+ * `{}`. An unknown id gives `not_found`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_unpause(TcClient *client,
+                             const char *request_json,
+                             size_t request_len,
+                             const TcCancel *cancel,
+                             TcCallback callback,
+                             void *user_data);
+
+/**
+ * Takes one action of a schedule now. Request: `schedule_id`,
+ * `overlap` (the schedule's policy when omitted). Response: `{}`. An
+ * unknown id gives `not_found`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_trigger(TcClient *client,
+                             const char *request_json,
+                             size_t request_len,
+                             const TcCancel *cancel,
+                             TcCallback callback,
+                             void *user_data);
+
+/**
+ * Takes the actions that were due in past ranges. Request:
+ * `schedule_id`, `backfills` (`[{start_at, end_at, overlap}]`, at least
+ * one). Response: `{}`. An unknown id gives `not_found`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_backfill(TcClient *client,
+                              const char *request_json,
+                              size_t request_len,
+                              const TcCancel *cancel,
+                              TcCallback callback,
+                              void *user_data);
+
+/**
+ * Deletes a schedule (workflows it started keep running). Request:
+ * `schedule_id`. Response: `{}`. An unknown id gives `not_found`.
+ *
+ * # Safety
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_delete(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
  * Executes an update and waits for its outcome. Request: `{workflow_id,
  * run_id, first_execution_run_id, update_name, args, update_id, headers}`.
  * Response: `{update_id, result}`; a rejected or failed update gives

@@ -21,6 +21,7 @@ use temporal_capi::ffi::{
     },
     envconfig::tc_envconfig_load,
     runtime::{tc_runtime_free, tc_runtime_new, tc_runtime_set_logger},
+    schedule::*,
     workflow::*,
     TcResult, TcStatus,
 };
@@ -76,6 +77,54 @@ fn exports() -> Vec<(&'static str, OpFn, Value, &'static str)> {
             tc_workflow_terminate,
             json!({"workflow_id": "x"}),
             "workflow_id",
+        ),
+        (
+            "schedule_create",
+            tc_schedule_create,
+            json!({"schedule_id": "x", "action": {"start_workflow": {"workflow_type": "Echo", "task_queue": tq}}}),
+            "schedule_id",
+        ),
+        (
+            "schedule_describe",
+            tc_schedule_describe,
+            json!({"schedule_id": "x"}),
+            "schedule_id",
+        ),
+        (
+            "schedule_update",
+            tc_schedule_update,
+            json!({"schedule_id": "x"}),
+            "schedule_id",
+        ),
+        (
+            "schedule_pause",
+            tc_schedule_pause,
+            json!({"schedule_id": "x"}),
+            "schedule_id",
+        ),
+        (
+            "schedule_unpause",
+            tc_schedule_unpause,
+            json!({"schedule_id": "x"}),
+            "schedule_id",
+        ),
+        (
+            "schedule_trigger",
+            tc_schedule_trigger,
+            json!({"schedule_id": "x"}),
+            "schedule_id",
+        ),
+        (
+            "schedule_backfill",
+            tc_schedule_backfill,
+            json!({"schedule_id": "x", "backfills": [{"start_at": "2020-01-01T00:00:00Z", "end_at": "2020-01-01T00:01:00Z"}]}),
+            "backfills",
+        ),
+        (
+            "schedule_delete",
+            tc_schedule_delete,
+            json!({"schedule_id": "x"}),
+            "schedule_id",
         ),
     ]
 }

@@ -69,19 +69,28 @@ pub struct JsonDuration(pub Duration);
 
 impl<'de> Deserialize<'de> for JsonDuration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Seconds(f64),
-            Text(String),
+        // A visitor (not an untagged enum) so that serde's own errors, such
+        // as a missing required key, keep their message.
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = JsonDuration;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a duration: seconds as a number or a string like \"10s\"")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<JsonDuration, E> {
+                from_seconds(v).map(JsonDuration).map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<JsonDuration, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<JsonDuration, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<JsonDuration, E> {
+                parse(v).map(JsonDuration).map_err(E::custom)
+            }
         }
-        let parsed = match Raw::deserialize(deserializer).map_err(|_| {
-            de::Error::custom("expected a duration: seconds as a number or a string like \"10s\"")
-        })? {
-            Raw::Seconds(s) => from_seconds(s),
-            Raw::Text(t) => parse(&t),
-        };
-        parsed.map(JsonDuration).map_err(de::Error::custom)
+        deserializer.deserialize_any(Visitor)
     }
 }
 
@@ -116,5 +125,16 @@ mod tests {
         assert_eq!(d.0, Duration::from_secs(60));
         assert!(serde_json::from_str::<JsonDuration>("-3").is_err());
         assert!(serde_json::from_str::<JsonDuration>("true").is_err());
+        assert_eq!(
+            serde_json::from_str::<JsonDuration>("7").unwrap().0,
+            Duration::from_secs(7)
+        );
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Required {
+            every: JsonDuration,
+        }
+        let e = serde_json::from_str::<Required>("{}").unwrap_err();
+        assert!(e.to_string().contains("missing field `every`"), "{e}");
     }
 }

@@ -19,6 +19,7 @@ pub mod envconfig;
 pub mod lifecycle;
 pub mod rpc;
 pub mod runtime;
+pub mod schedule;
 pub mod update;
 pub mod version;
 pub mod visibility;

@@ -8,6 +8,7 @@ pub mod connect;
 pub mod durable;
 pub mod lifecycle;
 pub mod rpc;
+pub mod schedule;
 pub mod update;
 pub mod visibility;
 pub mod workflow;

@@ -7,6 +7,7 @@ pub mod history;
 pub mod lifecycle;
 pub mod rpc;
 mod rpc_methods;
+pub mod schedule;
 pub mod update;
 pub mod visibility;
 pub mod workflow;
