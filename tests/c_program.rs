@@ -53,8 +53,12 @@ fn c_program_passes_under_valgrind_without_leaks() {
         ])
         .arg(&exe)
         .args([&env.address, &env.task_queue])
+        // cargo test points LD_LIBRARY_PATH at target/debug, which would win
+        // over the rpath and load the debug library instead of the release one.
+        .env_remove("LD_LIBRARY_PATH")
         .output()
         .expect("valgrind");
+    std::fs::remove_dir_all(&out).ok();
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
