@@ -87,6 +87,7 @@ fn count_groups_by_status() {
     }
     start(&conn, "Forever", &format!("{prefix}-open"), json!([]));
     let query = format!("WorkflowId STARTS_WITH '{prefix}-'");
+    await_count(&conn, &query, 4);
     await_count(
         &conn,
         &format!("{query} AND ExecutionStatus = 'Completed'"),
