@@ -9,20 +9,7 @@ Asyncio API here; the blocking twin is :mod:`temporal_capi.sync`.
 
 from ._library import lib as _lib
 from .activity import ActivityHeartbeatResult, AsyncActivityHandle
-from .client import (
-    Client,
-    ClientConfig,
-    WithStartWorkflowOperation,
-    WorkflowExecution,
-    WorkflowExecutionCount,
-    WorkflowExecutionCountAggregationGroup,
-    WorkflowExecutionDescription,
-    WorkflowExecutionPage,
-    WorkflowHandle,
-    WorkflowHistory,
-    WorkflowHistoryEventPage,
-    WorkflowUpdateHandle,
-)
+from .client import Client, ClientConfig
 from .common import (
     HistoryEventFilterType,
     KeepAliveConfig,
@@ -53,6 +40,7 @@ from .errors import (
     RPCError,
     RPCStatusCode,
     RPCTimeoutError,
+    ScheduleAlreadyRunningError,
     ServerError,
     TemporalCapiError,
     TerminatedError,
@@ -64,8 +52,41 @@ from .errors import (
     WorkflowQueryRejectedError,
     WorkflowUpdateFailedError,
 )
+from .executions import (
+    WorkflowExecution,
+    WorkflowExecutionCount,
+    WorkflowExecutionCountAggregationGroup,
+    WorkflowExecutionDescription,
+    WorkflowExecutionPage,
+)
+from .handle import WorkflowHandle, WorkflowUpdateHandle
+from .history import WorkflowHistory, WorkflowHistoryEventPage
 from .runtime import Runtime
+from .schedule import (
+    Schedule,
+    ScheduleActionStartWorkflow,
+    ScheduleBackfill,
+    ScheduleOverlapPolicy,
+    SchedulePolicy,
+    ScheduleState,
+    ScheduleUpdate,
+)
+from .schedule_description import (
+    ScheduleActionExecutionStartWorkflow,
+    ScheduleActionResult,
+    ScheduleDescription,
+    ScheduleInfo,
+    ScheduleListActionStartWorkflow,
+    ScheduleListDescription,
+    ScheduleListInfo,
+    ScheduleListPage,
+    ScheduleListSchedule,
+    ScheduleListState,
+)
+from .schedule_handle import ScheduleHandle
+from .schedule_spec import ScheduleCalendarSpec, ScheduleIntervalSpec, ScheduleRange, ScheduleSpec
 from .service import ServiceClient
+from .with_start import WithStartWorkflowOperation
 
 __version__: str = _lib.tc_version().decode()
 """The native library's version."""
@@ -99,6 +120,29 @@ __all__ = [
     "RetryConfig",
     "RetryPolicy",
     "Runtime",
+    "Schedule",
+    "ScheduleActionExecutionStartWorkflow",
+    "ScheduleActionResult",
+    "ScheduleActionStartWorkflow",
+    "ScheduleAlreadyRunningError",
+    "ScheduleBackfill",
+    "ScheduleCalendarSpec",
+    "ScheduleDescription",
+    "ScheduleHandle",
+    "ScheduleInfo",
+    "ScheduleIntervalSpec",
+    "ScheduleListActionStartWorkflow",
+    "ScheduleListDescription",
+    "ScheduleListInfo",
+    "ScheduleListPage",
+    "ScheduleListSchedule",
+    "ScheduleListState",
+    "ScheduleOverlapPolicy",
+    "SchedulePolicy",
+    "ScheduleRange",
+    "ScheduleSpec",
+    "ScheduleState",
+    "ScheduleUpdate",
     "SearchAttributeKey",
     "ServerError",
     "ServiceClient",

@@ -1,10 +1,18 @@
-"""The asyncio client: connect, start workflows, and act on them through handles.
+"""The asyncio client: connect, configure, and start, list and count workflows.
 
-Besides starting and controlling workflows, :class:`Client` lists and counts
-them (visibility), runs update-with-start, completes activities
-asynchronously, makes raw gRPC calls, and answers to the Durable Task names;
-:class:`WorkflowHandle` fetches histories, sends updates, and deletes,
-pauses, unpauses and resets its workflow.
+Besides starting workflows, :class:`Client` lists and counts them
+(visibility), runs update-with-start, creates and lists schedules,
+completes activities asynchronously, makes raw gRPC calls, and answers to
+the Durable Task names.
+:class:`ClientConfig` loads environment-configuration profiles.
+
+The types the client returns live in their own modules and are re-exported
+here: :class:`~temporal_capi.handle.WorkflowHandle` and
+:class:`~temporal_capi.handle.WorkflowUpdateHandle` (:mod:`.handle`),
+:class:`~temporal_capi.with_start.WithStartWorkflowOperation`
+(:mod:`.with_start`), the visibility results (:mod:`.executions`), the
+histories (:mod:`.history`) and schedules (:mod:`.schedule`,
+:mod:`.schedule_description`, :mod:`.schedule_handle`).
 """
 
 from __future__ import annotations
@@ -12,39 +20,43 @@ from __future__ import annotations
 import ctypes
 import json
 import weakref
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Literal, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Mapping, Sequence
 
 from ._bridge import NativeCall, Outcome
 from ._library import RESULT_CLOSED, RESULT_OK, lib, take_string
+from ._start import start_request
 from .common import (
     Duration,
-    HistoryEventFilterType,
     KeepAliveConfig,
     Priority,
-    QueryRejectCondition,
     RetryConfig,
     RetryPolicy,
-    SearchAttributeKey,
     SearchAttributes,
     TLSConfig,
-    WorkflowExecutionStatus,
     WorkflowIDConflictPolicy,
     WorkflowIDReusePolicy,
     WorkflowUpdateStage,
     compact,
-    datetime_from_json,
-    datetime_json,
-    duration_from_json,
     duration_json,
-    search_attributes_from_json,
-    search_attributes_json,
-    token_from_json,
+    enum_json,
     token_json,
 )
-from .errors import ApplicationError, ClosedError, InvalidArgumentError, WorkflowUpdateFailedError, error_from_json
+from .errors import ClosedError, InvalidArgumentError, WorkflowUpdateFailedError, error_from_json
+from .executions import (
+    WorkflowExecution,
+    WorkflowExecutionCount,
+    WorkflowExecutionCountAggregationGroup,
+    WorkflowExecutionDescription,
+    WorkflowExecutionPage,
+)
+from .handle import WorkflowHandle, WorkflowUpdateHandle
+from .history import WorkflowHistory, WorkflowHistoryEventPage
 from .runtime import Runtime
+from .schedule import Schedule, ScheduleBackfill
+from .schedule_description import ScheduleListDescription, ScheduleListPage
+from .schedule_handle import ScheduleHandle, create_schedule_request
+from .with_start import WithStartWorkflowOperation
 
 if TYPE_CHECKING:
     from .activity import AsyncActivityHandle
@@ -276,7 +288,7 @@ class Client:
         :class:`~temporal_capi.errors.WorkflowAlreadyStartedError` when the id
         is running and the conflict policy is ``fail``.
         """
-        request = _start_request(
+        request = start_request(
             workflow,
             args,
             task_queue=task_queue,
@@ -387,6 +399,87 @@ class Client:
         response = await self.call(lib.tc_workflow_count, compact(query=query or None))
         return WorkflowExecutionCount.from_json(response)
 
+    # -- Schedules ------------------------------------------------------------
+
+    async def create_schedule(
+        self,
+        id: str,  # noqa: A002 - the official client's name
+        schedule: Schedule,
+        *,
+        trigger_immediately: bool = False,
+        backfill: Sequence[ScheduleBackfill] = (),
+        memo: Mapping[str, Any] | None = None,
+        search_attributes: SearchAttributes | None = None,
+    ) -> ScheduleHandle:
+        """Creates a schedule and returns its handle.
+
+        ``trigger_immediately`` takes one action right away (overlap
+        ``ALLOW_ALL``); ``backfill`` ranges are taken right away;
+        ``memo`` and ``search_attributes`` are the schedule's own. Raises
+        :class:`~temporal_capi.errors.ScheduleAlreadyRunningError` when the
+        id is taken and :class:`~temporal_capi.errors.InvalidArgumentError`
+        for a bad schedule (``key`` is the path, e.g.
+        ``spec.calendars[0].hour[0]``).
+        """
+        request = create_schedule_request(
+            id,
+            schedule,
+            trigger_immediately=trigger_immediately,
+            backfill=backfill,
+            memo=memo,
+            search_attributes=search_attributes,
+        )
+        await self.call(lib.tc_schedule_create, request)
+        return ScheduleHandle(self, id)
+
+    def get_schedule_handle(self, id: str) -> ScheduleHandle:  # noqa: A002 - the official client's name
+        """A handle to an existing schedule (nothing is checked until it is used)."""
+        return ScheduleHandle(self, id)
+
+    async def list_schedules_page(
+        self,
+        query: str | None = None,
+        *,
+        page_size: int | None = None,
+        next_page_token: bytes | str | None = None,
+    ) -> ScheduleListPage:
+        """Reads one page of schedules matching a visibility ``query`` (e.g. ``ScheduleId = 'nightly'``; None: all).
+
+        Pass the returned ``next_page_token`` to read the next page; it is
+        None after the last page.
+        """
+        request = compact(query=query or None, page_size=page_size, next_page_token=token_json(next_page_token))
+        return ScheduleListPage.from_json(await self.call(lib.tc_schedule_list, request))
+
+    async def list_schedules(
+        self,
+        query: str | None = None,
+        *,
+        page_size: int = 1000,
+        limit: int | None = None,
+        next_page_token: bytes | str | None = None,
+    ) -> AsyncIterator[ScheduleListDescription]:
+        """Iterates over the schedules matching ``query``, page by page (``async for s in client.list_schedules()``).
+
+        ``limit`` stops after that many rows; ``next_page_token`` resumes
+        from a token of :meth:`list_schedules_page`. The list comes from the
+        visibility store and is eventually consistent: a new or changed
+        schedule may take a moment to show.
+        """
+        token = next_page_token
+        remaining = limit
+        while remaining is None or remaining > 0:
+            page = await self.list_schedules_page(query, page_size=page_size, next_page_token=token)
+            for schedule in page.schedules:
+                if remaining is not None:
+                    if remaining <= 0:
+                        return
+                    remaining -= 1
+                yield schedule
+            token = page.next_page_token
+            if token is None:
+                return
+
     # -- Updates with start ---------------------------------------------------
 
     async def start_update_with_start_workflow(
@@ -414,7 +507,7 @@ class Client:
         operation._claim()
         request = dict(operation._request)
         request.update(
-            compact(update_name=update, update_args=list(args), update_id=id, wait_for_stage=_enum_json(wait_for_stage))
+            compact(update_name=update, update_args=list(args), update_id=id, wait_for_stage=enum_json(wait_for_stage))
         )
         try:
             response = await self.call(lib.tc_workflow_update_with_start, request)
@@ -614,618 +707,20 @@ class Client:
         await self.get_workflow_handle(instance_id).delete()
 
 
-def _enum_json(value: Any) -> Any:
-    return getattr(value, "value", value)
-
-
-def _start_request(
-    workflow: str,
-    args: Sequence[Any],
-    *,
-    task_queue: str,
-    id: str | None = None,  # noqa: A002
-    execution_timeout: Duration | None = None,
-    run_timeout: Duration | None = None,
-    task_timeout: Duration | None = None,
-    id_reuse_policy: WorkflowIDReusePolicy | str | None = None,
-    id_conflict_policy: WorkflowIDConflictPolicy | str | None = None,
-    retry_policy: RetryPolicy | None = None,
-    cron_schedule: str | None = None,
-    memo: Mapping[str, Any] | None = None,
-    search_attributes: SearchAttributes | None = None,
-    start_delay: Duration | None = None,
-    static_summary: str | None = None,
-    static_details: str | None = None,
-    priority: Priority | None = None,
-    request_id: str | None = None,
-) -> dict[str, Any]:
-    """The ``tc_workflow_start`` request for :meth:`Client.start_workflow`'s arguments."""
-    return compact(
-        workflow_type=workflow,
-        task_queue=task_queue,
-        id=id,
-        args=list(args),
-        execution_timeout=duration_json(execution_timeout),
-        run_timeout=duration_json(run_timeout),
-        task_timeout=duration_json(task_timeout),
-        id_reuse_policy=_enum_json(id_reuse_policy),
-        id_conflict_policy=_enum_json(id_conflict_policy),
-        retry_policy=retry_policy.to_json() if retry_policy else None,
-        cron_schedule=cron_schedule,
-        memo=dict(memo) if memo is not None else None,
-        search_attributes=search_attributes_json(search_attributes) if search_attributes else None,
-        start_delay=duration_json(start_delay),
-        static_summary=static_summary,
-        static_details=static_details,
-        priority=priority.to_json() if priority else None,
-        request_id=request_id,
-    )
-
-
-def _status(value: str | None) -> WorkflowExecutionStatus | None:
-    return WorkflowExecutionStatus.from_json(value) if value else None
-
-
-@dataclass(frozen=True)
-class WorkflowExecution:
-    """One workflow run as listed by :meth:`Client.list_workflows`. ``raw`` is the library's row."""
-
-    id: str
-    run_id: str
-    workflow_type: str
-    task_queue: str
-    status: WorkflowExecutionStatus | None
-    start_time: datetime | None
-    execution_time: datetime | None
-    close_time: datetime | None
-    history_length: int
-    memo: dict[str, Any]
-    search_attributes: dict[SearchAttributeKey[Any], Any]
-    parent_id: str | None
-    parent_run_id: str | None
-    raw: dict[str, Any] = field(repr=False)
-
-    @classmethod
-    def from_json(cls, value: Mapping[str, Any]) -> WorkflowExecution:
-        """Reads one row of a ``tc_workflow_list`` response."""
-        return cls(**cls._common(value))
-
-    @staticmethod
-    def _common(value: Mapping[str, Any]) -> dict[str, Any]:
-        parent = value.get("parent") or {}
-        return dict(
-            id=value["workflow_id"],
-            run_id=value["run_id"],
-            workflow_type=value.get("workflow_type") or "",
-            task_queue=value.get("task_queue") or "",
-            status=_status(value.get("status")),
-            start_time=datetime_from_json(value.get("start_time")),
-            execution_time=datetime_from_json(value.get("execution_time")),
-            close_time=datetime_from_json(value.get("close_time")),
-            history_length=int(value.get("history_length") or 0),
-            memo=dict(value.get("memo") or {}),
-            search_attributes=search_attributes_from_json(value.get("search_attributes") or {}),
-            parent_id=parent.get("workflow_id"),
-            parent_run_id=parent.get("run_id"),
-            raw=dict(value),
-        )
-
-
-@dataclass(frozen=True)
-class WorkflowExecutionDescription(WorkflowExecution):
-    """What :meth:`WorkflowHandle.describe` reports: the listed fields plus timeouts and UI text.
-
-    ``raw`` is the whole response (with ``paused``, ``pending_activities``
-    and the other keys of docs/JSON.md).
-    """
-
-    execution_timeout: timedelta | None
-    run_timeout: timedelta | None
-    task_timeout: timedelta | None
-    first_execution_run_id: str | None
-    static_summary: str | None
-    static_details: str | None
-
-    @classmethod
-    def from_json(cls, value: Mapping[str, Any]) -> WorkflowExecutionDescription:
-        """Reads the ``tc_workflow_describe`` response."""
-        return cls(
-            **cls._common(value),
-            execution_timeout=duration_from_json(value.get("execution_timeout")),
-            run_timeout=duration_from_json(value.get("run_timeout")),
-            task_timeout=duration_from_json(value.get("task_timeout")),
-            first_execution_run_id=value.get("first_run_id"),
-            static_summary=value.get("static_summary"),
-            static_details=value.get("static_details"),
-        )
-
-
-@dataclass(frozen=True)
-class WorkflowExecutionPage:
-    """One page of :meth:`Client.list_workflows_page`; ``next_page_token`` is None after the last page."""
-
-    executions: list[WorkflowExecution]
-    next_page_token: bytes | None
-
-    @classmethod
-    def from_json(cls, value: Mapping[str, Any]) -> WorkflowExecutionPage:
-        """Reads a ``tc_workflow_list`` response."""
-        return cls(
-            executions=[WorkflowExecution.from_json(row) for row in value.get("executions") or []],
-            next_page_token=token_from_json(value.get("next_page_token")),
-        )
-
-
-@dataclass(frozen=True)
-class WorkflowExecutionCountAggregationGroup:
-    """One ``GROUP BY`` group of a count: the grouped values and how many workflows have them."""
-
-    count: int
-    group_values: list[Any]
-
-
-@dataclass(frozen=True)
-class WorkflowExecutionCount:
-    """What :meth:`Client.count_workflows` reports; ``groups`` is empty without ``GROUP BY``."""
-
-    count: int
-    groups: list[WorkflowExecutionCountAggregationGroup]
-
-    @classmethod
-    def from_json(cls, value: Mapping[str, Any]) -> WorkflowExecutionCount:
-        """Reads a ``tc_workflow_count`` response."""
-        return cls(
-            count=int(value.get("count") or 0),
-            groups=[
-                WorkflowExecutionCountAggregationGroup(int(g.get("count") or 0), list(g.get("values") or []))
-                for g in value.get("groups") or []
-            ],
-        )
-
-
-@dataclass(frozen=True)
-class WorkflowHistory:
-    """A workflow's id and its history events.
-
-    ``events`` are canonical proto3 JSON ``HistoryEvent`` messages
-    (lowerCamelCase keys, enums by name such as
-    ``"EVENT_TYPE_WORKFLOW_EXECUTION_STARTED"``, int64 as strings), the
-    format ``temporal workflow show --output json`` prints.
-    """
-
-    workflow_id: str
-    events: list[dict[str, Any]]
-
-    @property
-    def run_id(self) -> str:
-        """The run id recorded in the first (started) event."""
-        if not self.events:
-            raise RuntimeError("No events")
-        attributes = self.events[0].get("workflowExecutionStartedEventAttributes")
-        if attributes is None:
-            raise RuntimeError("First event is not workflow start")
-        return attributes.get("originalExecutionRunId", "")
-
-    def to_json_dict(self) -> dict[str, Any]:
-        """``{"events": [...]}``, the shape of an exported history file."""
-        return {"events": list(self.events)}
-
-    def to_json(self) -> str:
-        """The history as JSON text (``{"events": [...]}``)."""
-        return json.dumps(self.to_json_dict())
-
-    @staticmethod
-    def from_json(workflow_id: str, history: str | Mapping[str, Any]) -> WorkflowHistory:
-        """A history from :meth:`to_json` output or an exported history (text or parsed)."""
-        parsed = json.loads(history) if isinstance(history, str) else history
-        return WorkflowHistory(workflow_id, list(parsed.get("events") or []))
-
-
-@dataclass(frozen=True)
-class WorkflowHistoryEventPage:
-    """One page of :meth:`WorkflowHandle.fetch_history_events_page`.
-
-    ``next_page_token`` is None after the last page (of a closed run).
-    """
-
-    events: list[dict[str, Any]]
-    next_page_token: bytes | None
-
-
-class WithStartWorkflowOperation:
-    """The workflow to start for :meth:`Client.start_update_with_start_workflow`.
-
-    Takes :meth:`Client.start_workflow`'s arguments; ``id`` and
-    ``id_conflict_policy`` are required. One operation serves one call;
-    afterwards :meth:`workflow_handle` returns the workflow's handle.
-    """
-
-    def __init__(
-        self,
-        workflow: str,
-        *args: Any,
-        id: str,  # noqa: A002 - the official client's name
-        task_queue: str,
-        id_conflict_policy: WorkflowIDConflictPolicy | str,
-        execution_timeout: Duration | None = None,
-        run_timeout: Duration | None = None,
-        task_timeout: Duration | None = None,
-        id_reuse_policy: WorkflowIDReusePolicy | str | None = None,
-        retry_policy: RetryPolicy | None = None,
-        cron_schedule: str | None = None,
-        memo: Mapping[str, Any] | None = None,
-        search_attributes: SearchAttributes | None = None,
-        start_delay: Duration | None = None,
-        static_summary: str | None = None,
-        static_details: str | None = None,
-        priority: Priority | None = None,
-        request_id: str | None = None,
-    ) -> None:
-        """Describes the workflow; nothing is sent until the operation is used."""
-        self.id = id
-        self._request = _start_request(
-            workflow,
-            args,
-            task_queue=task_queue,
-            id=id,
-            execution_timeout=execution_timeout,
-            run_timeout=run_timeout,
-            task_timeout=task_timeout,
-            id_reuse_policy=id_reuse_policy,
-            id_conflict_policy=id_conflict_policy,
-            retry_policy=retry_policy,
-            cron_schedule=cron_schedule,
-            memo=memo,
-            search_attributes=search_attributes,
-            start_delay=start_delay,
-            static_summary=static_summary,
-            static_details=static_details,
-            priority=priority,
-            request_id=request_id,
-        )
-        self._used = False
-        self._handle: WorkflowHandle | None = None
-        self._error: BaseException | None = None
-
-    def _claim(self) -> None:
-        if self._used:
-            raise RuntimeError("WithStartWorkflowOperation cannot be reused")
-        self._used = True
-
-    def _set_handle(self, handle: WorkflowHandle) -> None:
-        self._handle = handle
-
-    def _set_error(self, error: BaseException) -> None:
-        self._error = error
-
-    async def workflow_handle(self) -> WorkflowHandle:
-        """The started (or already running) workflow's handle.
-
-        Raises the start's error if it failed, and ``RuntimeError`` if the
-        operation has not been used yet.
-        """
-        if self._handle is not None:
-            return self._handle
-        if self._error is not None:
-            raise self._error
-        raise RuntimeError("the operation has not been used in an update-with-start call yet")
-
-
-class WorkflowUpdateHandle:
-    """One update of a workflow: its ``id``, the workflow it targets, and :meth:`result`."""
-
-    def __init__(
-        self,
-        client: Client,
-        id: str,  # noqa: A002 - the official client's name
-        workflow_id: str,
-        *,
-        workflow_run_id: str | None = None,
-        known_result: Any = None,
-        has_result: bool = False,
-        known_failure: WorkflowUpdateFailedError | None = None,
-    ) -> None:
-        """Use :meth:`WorkflowHandle.start_update` or :meth:`WorkflowHandle.get_update_handle`."""
-        self.client = client
-        self._id = id
-        self._workflow_id = workflow_id
-        self._workflow_run_id = workflow_run_id
-        self._result = known_result
-        self._has_result = has_result
-        self._failure = known_failure
-
-    @classmethod
-    def _from_response(
-        cls, client: Client, response: Mapping[str, Any], workflow_id: str, run_id: str | None
-    ) -> WorkflowUpdateHandle:
-        return cls(
-            client,
-            response["update_id"],
-            workflow_id,
-            workflow_run_id=run_id,
-            known_result=response.get("result"),
-            has_result="result" in response,
-        )
-
-    @property
-    def id(self) -> str:
-        """The update's id."""
-        return self._id
-
-    @property
-    def workflow_id(self) -> str:
-        """The id of the workflow the update targets."""
-        return self._workflow_id
-
-    @property
-    def workflow_run_id(self) -> str | None:
-        """The run the update targets, or None for the latest run."""
-        return self._workflow_run_id
-
-    async def result(self) -> Any:
-        """Waits for the update to complete and returns its result.
-
-        No call is made when the outcome is already known. Raises
-        :class:`~temporal_capi.errors.WorkflowUpdateFailedError` when the
-        update was rejected or failed, and
-        :class:`~temporal_capi.errors.NotFoundError` for an unknown update id.
-        """
-        if self._failure is not None:
-            raise self._failure
-        if not self._has_result:
-            request = compact(workflow_id=self._workflow_id, run_id=self._workflow_run_id, update_id=self._id)
-            try:
-                response = await self.client.call(lib.tc_workflow_update_result, request)
-            except WorkflowUpdateFailedError as failed:
-                self._failure = failed
-                raise
-            self._result, self._has_result = response.get("result"), True
-        return self._result
-
-
-class WorkflowHandle:
-    """Acts on one workflow.
-
-    ``run_id`` pins signals, queries, cancel, terminate and describe to one
-    run (None: the latest run). ``result_run_id`` is the run whose result
-    :meth:`result` waits for; ``first_execution_run_id`` limits cancel and
-    terminate to the chain that run started.
-    """
-
-    def __init__(
-        self,
-        client: Client,
-        id: str,  # noqa: A002 - the official client's name
-        *,
-        run_id: str | None = None,
-        result_run_id: str | None = None,
-        first_execution_run_id: str | None = None,
-    ) -> None:
-        """Use :meth:`Client.start_workflow` or :meth:`Client.get_workflow_handle`."""
-        self.client = client
-        self.id = id
-        self.run_id = run_id
-        self.result_run_id = result_run_id
-        self.first_execution_run_id = first_execution_run_id
-
-    def _target(self, run_id: str | None = None) -> dict[str, Any]:
-        return compact(workflow_id=self.id, run_id=run_id or self.run_id)
-
-    async def result(self, *, follow_runs: bool = True) -> Any:
-        """Waits for the workflow's result.
-
-        Follows continue-as-new, retries and cron runs unless
-        ``follow_runs`` is False. Raises
-        :class:`~temporal_capi.errors.WorkflowFailureError` if the run failed,
-        was cancelled, terminated or timed out, and
-        :class:`~temporal_capi.errors.WorkflowContinuedAsNewError` when not
-        following a run that continued as new.
-        """
-        request = self._target(self.result_run_id)
-        request["follow_runs"] = follow_runs
-        response = await self.client.call(lib.tc_workflow_result, request)
-        return response["result"]
-
-    async def describe(self) -> WorkflowExecutionDescription:
-        """The run's status, times, timeouts, memo and search attributes."""
-        response = await self.client.call(lib.tc_workflow_describe, self._target())
-        return WorkflowExecutionDescription.from_json(response)
-
-    async def signal(self, signal: str, *args: Any) -> None:
-        """Sends a signal with JSON ``args``."""
-        request = self._target()
-        request.update(signal_name=signal, args=list(args))
-        await self.client.call(lib.tc_workflow_signal, request)
-
-    async def query(
-        self, query: str, *args: Any, reject_condition: QueryRejectCondition | str | None = None
-    ) -> Any:
-        """Runs a query and returns its result.
-
-        Raises :class:`~temporal_capi.errors.WorkflowQueryFailedError` for an
-        unknown query or a failing handler, and
-        :class:`~temporal_capi.errors.WorkflowQueryRejectedError` when
-        ``reject_condition`` matches.
-        """
-        request = self._target()
-        request.update(compact(query_type=query, args=list(args), reject_condition=_enum_json(reject_condition)))
-        response = await self.client.call(lib.tc_workflow_query, request)
-        return response["result"]
-
-    async def cancel(self, reason: str | None = None) -> None:
-        """Requests cancellation of the workflow."""
-        request = self._target()
-        request.update(compact(reason=reason, first_execution_run_id=self.first_execution_run_id))
-        await self.client.call(lib.tc_workflow_cancel, request)
-
-    async def terminate(self, reason: str | None = None, details: Sequence[Any] = ()) -> None:
-        """Terminates the workflow at once, recording ``reason`` and ``details``."""
-        request = self._target()
-        request.update(
-            compact(reason=reason, details=list(details), first_execution_run_id=self.first_execution_run_id)
-        )
-        await self.client.call(lib.tc_workflow_terminate, request)
-
-    # -- History --------------------------------------------------------------
-
-    async def fetch_history(self) -> WorkflowHistory:
-        """The run's whole history (every page), as :class:`WorkflowHistory`."""
-        response = await self.client.call(lib.tc_workflow_export_history, self._target())
-        return WorkflowHistory(self.id, list(response.get("events") or []))
-
-    async def fetch_history_events_page(
-        self,
-        *,
-        page_size: int | None = None,
-        next_page_token: bytes | str | None = None,
-        wait_new_event: bool = False,
-        event_filter_type: HistoryEventFilterType | str = HistoryEventFilterType.ALL_EVENT,
-        skip_archival: bool = False,
-    ) -> WorkflowHistoryEventPage:
-        """One page of the run's history events.
-
-        ``wait_new_event`` long-polls until an event past ``next_page_token``
-        exists (a server poll timeout returns no events and the same token);
-        with ``event_filter_type=CLOSE_EVENT`` it waits for the close event.
-        """
-        request = self._target()
-        request.update(
-            compact(
-                event_filter=_enum_json(event_filter_type),
-                wait_new_event=wait_new_event or None,
-                skip_archival=skip_archival or None,
-                page_size=page_size,
-                next_page_token=token_json(next_page_token),
-            )
-        )
-        response = await self.client.call(lib.tc_workflow_fetch_history, request)
-        return WorkflowHistoryEventPage(
-            list(response.get("events") or []), token_from_json(response.get("next_page_token"))
-        )
-
-    async def fetch_history_events(
-        self,
-        *,
-        page_size: int | None = None,
-        next_page_token: bytes | str | None = None,
-        wait_new_event: bool = False,
-        event_filter_type: HistoryEventFilterType | str = HistoryEventFilterType.ALL_EVENT,
-        skip_archival: bool = False,
-    ) -> AsyncIterator[dict[str, Any]]:
-        """Iterates over the run's history events page by page (``async for event in ...``).
-
-        Without ``wait_new_event`` it ends at the current end of the
-        history; with it, it follows the history until the run closes.
-        """
-        token = next_page_token
-        while True:
-            page = await self.fetch_history_events_page(
-                page_size=page_size,
-                next_page_token=token,
-                wait_new_event=wait_new_event,
-                event_filter_type=event_filter_type,
-                skip_archival=skip_archival,
-            )
-            for event in page.events:
-                yield event
-            if page.next_page_token is None:
-                return
-            token = page.next_page_token
-
-    # -- Updates --------------------------------------------------------------
-
-    def _update_request(self, update: str, args: Sequence[Any], id: str | None) -> dict[str, Any]:  # noqa: A002
-        request = self._target()
-        request.update(
-            compact(
-                update_name=update,
-                args=list(args),
-                update_id=id,
-                first_execution_run_id=self.first_execution_run_id,
-            )
-        )
-        return request
-
-    async def execute_update(self, update: str, *args: Any, id: str | None = None) -> Any:  # noqa: A002
-        """Sends the update ``update`` with JSON ``args``, waits for it to complete and returns its result.
-
-        ``id`` is the update's idempotency id (a UUID when None): sending the
-        same id again returns the first outcome. Raises
-        :class:`~temporal_capi.errors.WorkflowUpdateFailedError` when the
-        validator rejected the update or its handler failed.
-        """
-        response = await self.client.call(lib.tc_workflow_update, self._update_request(update, args, id))
-        return response.get("result")
-
-    async def start_update(
-        self,
-        update: str,
-        *args: Any,
-        id: str | None = None,  # noqa: A002 - the official client's name
-        wait_for_stage: WorkflowUpdateStage | str = WorkflowUpdateStage.ACCEPTED,
-    ) -> WorkflowUpdateHandle:
-        """Sends an update and returns once it reached ``wait_for_stage``.
-
-        The returned :class:`WorkflowUpdateHandle` waits for the result. As
-        in ``temporalio``, a rejected update is reported by its ``result()``
-        (:class:`~temporal_capi.errors.WorkflowUpdateFailedError`), not here.
-        """
-        request = self._update_request(update, args, id)
-        request["wait_for_stage"] = _enum_json(wait_for_stage)
-        try:
-            response = await self.client.call(lib.tc_workflow_start_update, request)
-        except WorkflowUpdateFailedError as failed:
-            return WorkflowUpdateHandle(
-                self.client, failed.update_id or id or "", self.id, workflow_run_id=self.run_id, known_failure=failed
-            )
-        return WorkflowUpdateHandle._from_response(self.client, response, self.id, self.run_id)
-
-    def get_update_handle(self, id: str, *, workflow_run_id: str | None = None) -> WorkflowUpdateHandle:  # noqa: A002
-        """A handle to an update already sent to this workflow (``workflow_run_id`` defaults to the handle's run)."""
-        return WorkflowUpdateHandle(self.client, id, self.id, workflow_run_id=workflow_run_id or self.run_id)
-
-    # -- Lifecycle ------------------------------------------------------------
-
-    async def delete(self) -> None:
-        """Deletes the run and its history (a running run is terminated first).
-
-        Deletion completes asynchronously on the server; describe may still
-        find the run for a short while.
-        """
-        await self.client.call(lib.tc_workflow_delete, self._target())
-
-    async def pause(self, reason: str | None = None) -> None:
-        """Pauses the workflow: no workflow or activity tasks are dispatched until :meth:`unpause`.
-
-        Needs the server's ``frontend.WorkflowPauseEnabled``; describe then
-        reports the status :attr:`WorkflowExecutionStatus.PAUSED`.
-        """
-        request = self._target()
-        request.update(compact(reason=reason))
-        await self.client.call(lib.tc_workflow_pause, request)
-
-    async def unpause(self, reason: str | None = None) -> None:
-        """Resumes a workflow paused with :meth:`pause`."""
-        request = self._target()
-        request.update(compact(reason=reason))
-        await self.client.call(lib.tc_workflow_unpause, request)
-
-    async def reset(
-        self,
-        event_id: int | None = None,
-        *,
-        to: Literal["first_workflow_task", "last_workflow_task"] | None = None,
-        reason: str | None = None,
-        request_id: str | None = None,
-    ) -> str:
-        """Resets the run to a point of its history and returns the new run's id.
-
-        Give exactly one of ``event_id`` (a WorkflowTaskCompleted event) and
-        ``to``. The old run is terminated; signals after the reset point are
-        reapplied to the new run. Raises
-        :class:`~temporal_capi.errors.InvalidArgumentError` for a bad target.
-        """
-        request = self._target()
-        request.update(compact(event_id=event_id, to=to, reason=reason, request_id=request_id))
-        response = await self.client.call(lib.tc_workflow_reset, request)
-        return str(response["run_id"])
+__all__ = [
+    "Client",
+    "ClientConfig",
+    "NativeFunction",
+    # Re-exported so that imports from ``temporal_capi.client`` keep working.
+    "ScheduleHandle",
+    "WithStartWorkflowOperation",
+    "WorkflowExecution",
+    "WorkflowExecutionCount",
+    "WorkflowExecutionCountAggregationGroup",
+    "WorkflowExecutionDescription",
+    "WorkflowExecutionPage",
+    "WorkflowHandle",
+    "WorkflowHistory",
+    "WorkflowHistoryEventPage",
+    "WorkflowUpdateHandle",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from enum import Enum, IntEnum
@@ -23,6 +24,13 @@ def duration_json(value: Duration | None) -> float | None:
     return float(value)
 
 
+def as_timedelta(value: Duration | None) -> timedelta | None:
+    """A duration as a ``timedelta`` (numbers are seconds), or None."""
+    if value is None or isinstance(value, timedelta):
+        return value
+    return timedelta(seconds=duration_json(value) or 0.0)
+
+
 def duration_from_json(value: float | None) -> timedelta | None:
     """A ``timedelta`` from a JSON seconds number."""
     return None if value is None else timedelta(seconds=value)
@@ -36,10 +44,11 @@ def datetime_json(value: datetime) -> str:
 
 
 def datetime_from_json(value: str | None) -> datetime | None:
-    """A timezone-aware ``datetime`` from RFC 3339 text."""
+    """A timezone-aware ``datetime`` from RFC 3339 text (a nanosecond fraction is cut to microseconds)."""
     if not value:
         return None
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    text = re.sub(r"(\.\d{6})\d+", r"\1", value.replace("Z", "+00:00"))
+    return datetime.fromisoformat(text)
 
 
 class WorkflowIDReusePolicy(str, Enum):
@@ -127,6 +136,18 @@ class RetryPolicy:
             non_retryable_error_types=list(self.non_retryable_error_types or []) or None,
         )
 
+    @classmethod
+    def from_json(cls, value: Mapping[str, Any]) -> RetryPolicy:
+        """Reads a ``retry_policy`` object of a response; unset values take the defaults."""
+        initial = value.get("initial_interval")
+        return cls(
+            initial_interval=timedelta(seconds=1) if initial is None else timedelta(seconds=initial),
+            backoff_coefficient=float(value.get("backoff_coefficient") or 2.0),
+            maximum_interval=duration_from_json(value.get("maximum_interval")),
+            maximum_attempts=int(value.get("maximum_attempts") or 0),
+            non_retryable_error_types=list(value.get("non_retryable_error_types") or []) or None,
+        )
+
 
 @dataclass(frozen=True)
 class Priority:
@@ -140,6 +161,15 @@ class Priority:
         """The ``priority`` object."""
         return compact(
             priority_key=self.priority_key, fairness_key=self.fairness_key, fairness_weight=self.fairness_weight
+        )
+
+    @classmethod
+    def from_json(cls, value: Mapping[str, Any]) -> Priority:
+        """Reads a ``priority`` object of a response; zero and empty values read as None (unset)."""
+        return cls(
+            priority_key=value.get("priority_key") or None,
+            fairness_key=value.get("fairness_key") or None,
+            fairness_weight=value.get("fairness_weight") or None,
         )
 
 
@@ -312,6 +342,11 @@ def token_from_json(value: str | None) -> bytes | None:
 def compact(**values: Any) -> dict[str, Any]:
     """The keyword arguments that are not None, as a dict."""
     return {k: v for k, v in values.items() if v is not None}
+
+
+def enum_json(value: Any) -> Any:
+    """An enum member's JSON value (its ``value``); anything else (text, None) passes as is."""
+    return getattr(value, "value", value)
 
 
 __all__ = [

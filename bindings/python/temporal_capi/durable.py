@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping, Sequence
 
-from .client import WorkflowExecution
 from .common import WorkflowExecutionStatus, compact, datetime_from_json, datetime_json
+from .executions import WorkflowExecution
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,18 @@ class NotFoundError(RPCError):
     """The workflow, run or other resource does not exist."""
 
 
+class ScheduleAlreadyRunningError(RPCError):
+    """A schedule with this id already exists (``schedule_id``); the name ``temporalio`` uses.
+
+    An :class:`RPCError` with status ``ALREADY_EXISTS``. The id of a deleted
+    schedule can be used again.
+    """
+
+    def __init__(self, message: str, error: Mapping[str, Any] | None = None) -> None:
+        super().__init__(message, error)
+        self.schedule_id: str = self.error.get("schedule_id", "")
+
+
 class ConnectionFailedError(RPCError):
     """The server could not be reached."""
 
@@ -259,6 +271,7 @@ _FAILURE_KINDS: dict[str, type[FailureError]] = {
 _DEFAULT_STATUS = {
     "not_found": RPCStatusCode.NOT_FOUND,
     "connection_failed": RPCStatusCode.UNAVAILABLE,
+    "already_exists": RPCStatusCode.ALREADY_EXISTS,
     "timeout": RPCStatusCode.DEADLINE_EXCEEDED,
 }
 
@@ -311,6 +324,8 @@ def error_from_json(error: Mapping[str, Any]) -> TemporalCapiError:
     if code == "update_failed":
         failure = error.get("failure") or {"kind": "unknown", "message": message}
         return WorkflowUpdateFailedError(message, error, failure_from_json(failure))
+    if code == "already_exists" and "schedule_id" in error:
+        return ScheduleAlreadyRunningError(message, error)
     if "grpc_code" in error and code not in _CODES:
         return RPCError(message, error)
     return _CODES.get(code, TemporalCapiError)(message, error)

@@ -12,18 +12,17 @@ from typing import Any, Callable, Iterator, Mapping, TypeVar
 
 from . import activity as _activity
 from . import client as _aio
+from . import handle as _handle
+from . import schedule_handle as _schedule_handle
 from . import service as _service
+from . import with_start as _with_start
 from ._bridge import drive
 from .activity import ActivityHeartbeatResult
-from .client import (
-    WorkflowExecution,
-    WorkflowExecutionCount,
-    WorkflowExecutionDescription,
-    WorkflowExecutionPage,
-    WorkflowHistory,
-    WorkflowHistoryEventPage,
-)
 from .durable import InstanceQuery, InstanceQueryResult, OrchestrationMetadata
+from .executions import WorkflowExecution, WorkflowExecutionCount, WorkflowExecutionDescription, WorkflowExecutionPage
+from .history import WorkflowHistory, WorkflowHistoryEventPage
+from .schedule import Schedule
+from .schedule_description import ScheduleDescription, ScheduleListDescription, ScheduleListPage
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -144,6 +143,41 @@ class Client:
     def count_workflows(self, query: str = "") -> WorkflowExecutionCount:
         return drive(self.inner.count_workflows(query))
 
+    @_mirrors(_aio.Client.create_schedule)
+    def create_schedule(self, id: str, schedule: Schedule, **options: Any) -> ScheduleHandle:  # noqa: A002
+        return ScheduleHandle(drive(self.inner.create_schedule(id, schedule, **options)))
+
+    @_mirrors(_aio.Client.get_schedule_handle)
+    def get_schedule_handle(self, id: str) -> ScheduleHandle:  # noqa: A002
+        return ScheduleHandle(self.inner.get_schedule_handle(id))
+
+    @_mirrors(_aio.Client.list_schedules_page)
+    def list_schedules_page(self, query: str | None = None, **options: Any) -> ScheduleListPage:
+        return drive(self.inner.list_schedules_page(query, **options))
+
+    @_mirrors(_aio.Client.list_schedules)
+    def list_schedules(
+        self,
+        query: str | None = None,
+        *,
+        page_size: int = 1000,
+        limit: int | None = None,
+        next_page_token: bytes | str | None = None,
+    ) -> Iterator[ScheduleListDescription]:
+        token = next_page_token
+        remaining = limit
+        while remaining is None or remaining > 0:
+            page = self.list_schedules_page(query, page_size=page_size, next_page_token=token)
+            for schedule in page.schedules:
+                if remaining is not None:
+                    if remaining <= 0:
+                        return
+                    remaining -= 1
+                yield schedule
+            token = page.next_page_token
+            if token is None:
+                return
+
     @_mirrors(_aio.Client.start_update_with_start_workflow)
     def start_update_with_start_workflow(
         self, update: str, *args: Any, start_workflow_operation: Any, **options: Any
@@ -233,7 +267,7 @@ class Client:
 class WorkflowHandle:
     """Blocking twin of :class:`temporal_capi.WorkflowHandle`."""
 
-    def __init__(self, inner: _aio.WorkflowHandle) -> None:
+    def __init__(self, inner: _handle.WorkflowHandle) -> None:
         """Wraps an asyncio handle; get one from :class:`Client`."""
         self.inner = inner
 
@@ -257,39 +291,39 @@ class WorkflowHandle:
         """The first run of the chain cancel and terminate are limited to."""
         return self.inner.first_execution_run_id
 
-    @_mirrors(_aio.WorkflowHandle.result)
+    @_mirrors(_handle.WorkflowHandle.result)
     def result(self, *, follow_runs: bool = True) -> Any:
         return drive(self.inner.result(follow_runs=follow_runs))
 
-    @_mirrors(_aio.WorkflowHandle.describe)
+    @_mirrors(_handle.WorkflowHandle.describe)
     def describe(self) -> WorkflowExecutionDescription:
         return drive(self.inner.describe())
 
-    @_mirrors(_aio.WorkflowHandle.signal)
+    @_mirrors(_handle.WorkflowHandle.signal)
     def signal(self, signal: str, *args: Any) -> None:
         drive(self.inner.signal(signal, *args))
 
-    @_mirrors(_aio.WorkflowHandle.query)
+    @_mirrors(_handle.WorkflowHandle.query)
     def query(self, query: str, *args: Any, **options: Any) -> Any:
         return drive(self.inner.query(query, *args, **options))
 
-    @_mirrors(_aio.WorkflowHandle.cancel)
+    @_mirrors(_handle.WorkflowHandle.cancel)
     def cancel(self, reason: str | None = None) -> None:
         drive(self.inner.cancel(reason))
 
-    @_mirrors(_aio.WorkflowHandle.terminate)
+    @_mirrors(_handle.WorkflowHandle.terminate)
     def terminate(self, reason: str | None = None, details: Any = ()) -> None:
         drive(self.inner.terminate(reason, details))
 
-    @_mirrors(_aio.WorkflowHandle.fetch_history)
+    @_mirrors(_handle.WorkflowHandle.fetch_history)
     def fetch_history(self) -> WorkflowHistory:
         return drive(self.inner.fetch_history())
 
-    @_mirrors(_aio.WorkflowHandle.fetch_history_events_page)
+    @_mirrors(_handle.WorkflowHandle.fetch_history_events_page)
     def fetch_history_events_page(self, **options: Any) -> WorkflowHistoryEventPage:
         return drive(self.inner.fetch_history_events_page(**options))
 
-    @_mirrors(_aio.WorkflowHandle.fetch_history_events)
+    @_mirrors(_handle.WorkflowHandle.fetch_history_events)
     def fetch_history_events(self, *, next_page_token: bytes | str | None = None, **options: Any) -> Iterator[dict[str, Any]]:
         token = next_page_token
         while True:
@@ -299,31 +333,31 @@ class WorkflowHandle:
                 return
             token = page.next_page_token
 
-    @_mirrors(_aio.WorkflowHandle.execute_update)
+    @_mirrors(_handle.WorkflowHandle.execute_update)
     def execute_update(self, update: str, *args: Any, id: str | None = None) -> Any:  # noqa: A002
         return drive(self.inner.execute_update(update, *args, id=id))
 
-    @_mirrors(_aio.WorkflowHandle.start_update)
+    @_mirrors(_handle.WorkflowHandle.start_update)
     def start_update(self, update: str, *args: Any, **options: Any) -> WorkflowUpdateHandle:
         return WorkflowUpdateHandle(drive(self.inner.start_update(update, *args, **options)))
 
-    @_mirrors(_aio.WorkflowHandle.get_update_handle)
+    @_mirrors(_handle.WorkflowHandle.get_update_handle)
     def get_update_handle(self, id: str, **options: Any) -> WorkflowUpdateHandle:  # noqa: A002
         return WorkflowUpdateHandle(self.inner.get_update_handle(id, **options))
 
-    @_mirrors(_aio.WorkflowHandle.delete)
+    @_mirrors(_handle.WorkflowHandle.delete)
     def delete(self) -> None:
         drive(self.inner.delete())
 
-    @_mirrors(_aio.WorkflowHandle.pause)
+    @_mirrors(_handle.WorkflowHandle.pause)
     def pause(self, reason: str | None = None) -> None:
         drive(self.inner.pause(reason))
 
-    @_mirrors(_aio.WorkflowHandle.unpause)
+    @_mirrors(_handle.WorkflowHandle.unpause)
     def unpause(self, reason: str | None = None) -> None:
         drive(self.inner.unpause(reason))
 
-    @_mirrors(_aio.WorkflowHandle.reset)
+    @_mirrors(_handle.WorkflowHandle.reset)
     def reset(self, event_id: int | None = None, **options: Any) -> str:
         return drive(self.inner.reset(event_id, **options))
 
@@ -331,7 +365,7 @@ class WorkflowHandle:
 class WorkflowUpdateHandle:
     """Blocking twin of :class:`temporal_capi.WorkflowUpdateHandle`."""
 
-    def __init__(self, inner: _aio.WorkflowUpdateHandle) -> None:
+    def __init__(self, inner: _handle.WorkflowUpdateHandle) -> None:
         """Wraps an asyncio update handle; get one from :class:`WorkflowHandle`."""
         self.inner = inner
 
@@ -350,7 +384,7 @@ class WorkflowUpdateHandle:
         """The run the update targets, or None for the latest run."""
         return self.inner.workflow_run_id
 
-    @_mirrors(_aio.WorkflowUpdateHandle.result)
+    @_mirrors(_handle.WorkflowUpdateHandle.result)
     def result(self) -> Any:
         return drive(self.inner.result())
 
@@ -360,24 +394,26 @@ class WithStartWorkflowOperation:
 
     def __init__(self, workflow: str, *args: Any, **options: Any) -> None:
         """Describes the workflow; see :class:`temporal_capi.WithStartWorkflowOperation`."""
-        self.inner = _aio.WithStartWorkflowOperation(workflow, *args, **options)
+        self.inner = _with_start.WithStartWorkflowOperation(workflow, *args, **options)
 
-    __init__.__signature__ = inspect.signature(_aio.WithStartWorkflowOperation.__init__)  # type: ignore[attr-defined]
+    __init__.__signature__ = inspect.signature(  # type: ignore[attr-defined]
+        _with_start.WithStartWorkflowOperation.__init__
+    )
 
     @property
     def id(self) -> str:
         """The workflow id."""
         return self.inner.id
 
-    @_mirrors(_aio.WithStartWorkflowOperation.workflow_handle)
+    @_mirrors(_with_start.WithStartWorkflowOperation.workflow_handle)
     def workflow_handle(self) -> WorkflowHandle:
         return WorkflowHandle(drive(self.inner.workflow_handle()))
 
 
-def _inner_operation(operation: Any) -> _aio.WithStartWorkflowOperation:
+def _inner_operation(operation: Any) -> _with_start.WithStartWorkflowOperation:
     if isinstance(operation, WithStartWorkflowOperation):
         return operation.inner
-    if isinstance(operation, _aio.WithStartWorkflowOperation):
+    if isinstance(operation, _with_start.WithStartWorkflowOperation):
         return operation
     raise TypeError(f"start_workflow_operation must be a WithStartWorkflowOperation, not {type(operation).__name__}")
 
@@ -426,6 +462,47 @@ class AsyncActivityHandle:
         drive(self.inner.report_cancellation(*details))
 
 
+class ScheduleHandle:
+    """Blocking twin of :class:`temporal_capi.ScheduleHandle`."""
+
+    def __init__(self, inner: _schedule_handle.ScheduleHandle) -> None:
+        """Wraps an asyncio schedule handle; get one from :class:`Client`."""
+        self.inner = inner
+
+    @property
+    def id(self) -> str:
+        """The schedule id."""
+        return self.inner.id
+
+    @_mirrors(_schedule_handle.ScheduleHandle.describe)
+    def describe(self) -> ScheduleDescription:
+        return drive(self.inner.describe())
+
+    @_mirrors(_schedule_handle.ScheduleHandle.update)
+    def update(self, updater: Any) -> None:
+        drive(self.inner.update(updater))
+
+    @_mirrors(_schedule_handle.ScheduleHandle.pause)
+    def pause(self, note: str | None = None) -> None:
+        drive(self.inner.pause(note))
+
+    @_mirrors(_schedule_handle.ScheduleHandle.unpause)
+    def unpause(self, note: str | None = None) -> None:
+        drive(self.inner.unpause(note))
+
+    @_mirrors(_schedule_handle.ScheduleHandle.trigger)
+    def trigger(self, overlap: Any = None) -> None:
+        drive(self.inner.trigger(overlap))
+
+    @_mirrors(_schedule_handle.ScheduleHandle.backfill)
+    def backfill(self, *backfill: Any) -> None:
+        drive(self.inner.backfill(*backfill))
+
+    @_mirrors(_schedule_handle.ScheduleHandle.delete)
+    def delete(self) -> None:
+        drive(self.inner.delete())
+
+
 class ServiceClient:
     """Blocking twin of :class:`temporal_capi.ServiceClient`."""
 
@@ -451,6 +528,7 @@ class ServiceClient:
 __all__ = [
     "AsyncActivityHandle",
     "Client",
+    "ScheduleHandle",
     "ServiceClient",
     "WithStartWorkflowOperation",
     "WorkflowHandle",

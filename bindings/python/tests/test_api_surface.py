@@ -12,6 +12,7 @@ from temporal_capi import (
     AsyncActivityHandle,
     Client,
     InstanceQuery,
+    ScheduleHandle,
     ServiceClient,
     WithStartWorkflowOperation,
     WorkflowExecutionStatus,
@@ -29,6 +30,7 @@ TWINS = [
     (WorkflowUpdateHandle, sync.WorkflowUpdateHandle),
     (AsyncActivityHandle, sync.AsyncActivityHandle),
     (ServiceClient, sync.ServiceClient),
+    (ScheduleHandle, sync.ScheduleHandle),
     (WithStartWorkflowOperation, sync.WithStartWorkflowOperation),
 ]
 
