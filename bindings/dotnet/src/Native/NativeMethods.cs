@@ -1,0 +1,97 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace TemporalCapi.Native
+{
+    /// <summary>
+    /// The C functions of include/temporal_capi.h (contract: docs/ABI.md).
+    /// </summary>
+    /// <remarks>
+    /// Asynchronous operations take their handles as raw pointers: the caller
+    /// (<see cref="PendingCall"/>) holds a reference count on the owning
+    /// <see cref="SafeHandle"/> from before the call until its callback has
+    /// fired, which the marshaller's own per-call reference cannot do.
+    /// Synchronous functions take the <see cref="SafeHandle"/> directly.
+    /// </remarks>
+    internal static class NativeMethods
+    {
+        private const string Library = "temporal_capi";
+
+        /// <summary>The ABI version these declarations were written for (TC_ABI_VERSION).</summary>
+        internal const uint AbiVersion = 1;
+
+        /// <summary>TcCallback: completion of every asynchronous call.</summary>
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate void Callback(IntPtr userData, int status, IntPtr json, UIntPtr jsonLength);
+
+        /// <summary>TcClientCallback: completion of tc_client_connect.</summary>
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+        internal delegate void ClientCallback(IntPtr userData, IntPtr client, int status, IntPtr json, UIntPtr jsonLength);
+
+        /// <summary>The shape shared by every tc_workflow_* operation.</summary>
+        internal delegate int Operation(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern IntPtr tc_version();
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint tc_abi_version();
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void tc_string_free(IntPtr s);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_runtime_new(byte[] json, UIntPtr length, out RuntimeHandle runtime, out IntPtr errorJson);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void tc_runtime_free(IntPtr runtime);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern CancelHandle tc_cancel_new();
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void tc_cancel_cancel(CancelHandle cancel);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void tc_cancel_free(IntPtr cancel);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_client_connect(IntPtr runtime, byte[] json, UIntPtr length, IntPtr cancel, ClientCallback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern void tc_client_free(IntPtr client);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_client_update_api_key(ClientHandle client, byte[] apiKey, UIntPtr length);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_client_update_headers(ClientHandle client, byte[] json, UIntPtr length);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_envconfig_load(byte[] json, UIntPtr length, out IntPtr jsonOut, out UIntPtr jsonLengthOut);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_start(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_signal_with_start(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_result(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_describe(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_signal(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_query(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_cancel(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_terminate(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+    }
+}

@@ -1,0 +1,100 @@
+using System;
+using System.Threading;
+using TemporalCapi.Json;
+using TemporalCapi.Native;
+
+namespace TemporalCapi
+{
+    /// <summary>
+    /// The native threads every client call runs on. Clients use
+    /// <see cref="Default"/> unless <see cref="TemporalClientConnectOptions.Runtime"/>
+    /// names another one.
+    /// </summary>
+    public sealed class TemporalRuntime : IDisposable
+    {
+        private static readonly Lazy<TemporalRuntime> DefaultRuntime =
+            new Lazy<TemporalRuntime>(() => new TemporalRuntime(null, true), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        private readonly RuntimeHandle handle;
+        private readonly bool isDefault;
+        private int disposed;
+
+        /// <summary>Creates a runtime.</summary>
+        /// <exception cref="InvalidArgumentException">The options were rejected.</exception>
+        public TemporalRuntime(TemporalRuntimeOptions options)
+            : this(options, false)
+        {
+        }
+
+        private TemporalRuntime(TemporalRuntimeOptions options, bool isDefault)
+        {
+            AbiCheck.Ensure();
+            this.isDefault = isDefault;
+            var json = Utf8.Encode(JsonWriter.Serialize((options ?? new TemporalRuntimeOptions()).ToJson()));
+            IntPtr error;
+            var result = (NativeResult)NativeMethods.tc_runtime_new(json, Utf8.Length(json), out handle, out error);
+            if (result != NativeResult.Ok)
+            {
+                handle.Dispose();
+                if (error == IntPtr.Zero)
+                {
+                    throw new InternalException("tc_runtime_new failed with " + result, "internal");
+                }
+                throw ErrorMapper.ToException(Utf8.TakeOwned(error), CancellationToken.None);
+            }
+            LiveRuntimes.Add(handle);
+        }
+
+        /// <summary>
+        /// The process-wide runtime, created on first use and never disposed
+        /// (on Mono and .NET Framework it shuts down when its AppDomain unloads).
+        /// </summary>
+        public static TemporalRuntime Default
+        {
+            get { return DefaultRuntime.Value; }
+        }
+
+        /// <summary>The version of the loaded native library (<c>tc_version()</c>).</summary>
+        public static string LibraryVersion
+        {
+            get
+            {
+                AbiCheck.Ensure();
+                return Utf8.DecodeNulTerminated(NativeMethods.tc_version());
+            }
+        }
+
+        /// <summary>The native handle.</summary>
+        internal RuntimeHandle Handle
+        {
+            get { return handle; }
+        }
+
+        /// <summary>
+        /// Shuts the runtime down: every call still pending on it completes
+        /// with <see cref="OperationCanceledException"/> before this returns,
+        /// and later calls of its clients throw <see cref="ObjectDisposedException"/>.
+        /// A connect still in progress on it completes first; the runtime
+        /// shuts down when it has.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">This is <see cref="Default"/>.</exception>
+        public void Dispose()
+        {
+            if (isDefault)
+            {
+                throw new InvalidOperationException("The default TemporalRuntime lives as long as the process");
+            }
+            Interlocked.Exchange(ref disposed, 1);
+            handle.Dispose();
+        }
+
+        /// <summary>Throws once <see cref="Dispose"/> was called (see <see cref="TemporalConnection.ThrowIfDisposed"/>).</summary>
+        internal void ThrowIfDisposed()
+        {
+            if (Volatile.Read(ref disposed) != 0)
+            {
+                throw new ObjectDisposedException("TemporalRuntime");
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! The .NET bindings (bindings/dotnet): the library and its NUnit tests are
+//! compiled with Mono's `mcs` (C# 7, warnings as errors, every public item
+//! documented) and run by `nunit-console` against the real dev server and
+//! worker, loading the release cdylib. Passes only when NUnit ran every
+//! test in the sources and all of them passed.
+
+mod common;
+
+use common::*;
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    process::{Child, Command, ExitStatus},
+    time::{Duration, Instant},
+};
+
+fn dotnet_dir() -> PathBuf {
+    repo_root().join("bindings/dotnet")
+}
+
+fn release_library() -> PathBuf {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--lib", "--manifest-path"])
+        .arg(repo_root().join("Cargo.toml"))
+        .status()
+        .expect("cargo build --release");
+    assert!(status.success());
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    target.join("release/libtemporal_capi.so")
+}
+
+/// The NUnit 2.6 framework assembly of the Debian `nunit-console` packages.
+fn nunit_framework() -> PathBuf {
+    let roots = ["/usr/lib/cli", "/usr/lib/mono/gac/nunit.framework"];
+    roots
+        .iter()
+        .filter_map(|root| fs::read_dir(root).ok())
+        .flat_map(|entries| entries.filter_map(Result::ok))
+        .filter(|entry| {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("nunit.framework") || name.starts_with("2.6")
+        })
+        .map(|entry| entry.path().join("nunit.framework.dll"))
+        .find(|path| path.exists())
+        .expect("nunit.framework.dll (apt-get install nunit-console)")
+}
+
+fn mcs(args: &[&str], sources: &Path) {
+    let output = Command::new("mcs")
+        .args(["-langversion:7", "-warn:4", "-warnaserror+", "-nologo"])
+        .args(args)
+        .arg(format!("-recurse:{}/*.cs", sources.display()))
+        .output()
+        .expect("mcs (apt-get install mono-complete)");
+    assert!(
+        output.status.success(),
+        "mcs failed for {}:\n{}{}",
+        sources.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Builds TemporalCapi.dll and TemporalCapi.Tests.dll into `out`, next to
+/// (a link to) the native library and the NUnit framework.
+fn build(out: &Path) {
+    std::os::unix::fs::symlink(release_library(), out.join("libtemporal_capi.so")).unwrap();
+    let nunit = nunit_framework();
+    fs::copy(&nunit, out.join("nunit.framework.dll")).unwrap();
+    let library = out.join("TemporalCapi.dll");
+    mcs(
+        &[
+            "-target:library",
+            "-r:System.Runtime.Serialization.dll",
+            &format!("-doc:{}", out.join("TemporalCapi.xml").display()),
+            &format!("-out:{}", library.display()),
+        ],
+        &dotnet_dir().join("src"),
+    );
+    mcs(
+        &[
+            "-target:library",
+            "-r:System.Runtime.Serialization.dll",
+            &format!("-r:{}", library.display()),
+            &format!("-r:{}", nunit.display()),
+            &format!("-out:{}", out.join("TemporalCapi.Tests.dll").display()),
+        ],
+        &dotnet_dir().join("tests"),
+    );
+}
+
+/// Test cases declared in the test sources: each `[Test]` and `[TestCase(`.
+fn declared_tests() -> usize {
+    fs::read_dir(dotnet_dir().join("tests"))
+        .unwrap()
+        .map(|entry| fs::read_to_string(entry.unwrap().path()).unwrap())
+        .map(|text| text.matches("[Test]").count() + text.matches("[TestCase(").count())
+        .sum()
+}
+
+/// The value of `name="..."` in the first `<test-results` element.
+fn summary_attribute(xml: &str, name: &str) -> usize {
+    let start = xml
+        .find("<test-results")
+        .expect("<test-results> in the NUnit XML");
+    let element = &xml[start..start + xml[start..].find('>').unwrap()];
+    let key = format!(" {name}=\"");
+    let value = &element[element
+        .find(&key)
+        .unwrap_or_else(|| panic!("{name} in {element}"))
+        + key.len()..];
+    value[..value.find('"').unwrap()].parse().unwrap()
+}
+
+/// Waits for `child`; kills it and returns None if it runs past `limit`
+/// (a hang guard, far above the suite's normal run time).
+fn wait_or_kill(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for nunit-console") {
+            return Some(status);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn dotnet_bindings_pass_their_nunit_tests_on_mono() {
+    let env = env();
+    let out = std::env::temp_dir().join(unique_id("tc-dotnet"));
+    fs::create_dir_all(&out).unwrap();
+    build(&out);
+
+    let result_file = out.join("TestResult.xml");
+    let (stdout, stderr) = (out.join("nunit.stdout"), out.join("nunit.stderr"));
+    // NUnit 2 runs the tests in an AppDomain it unloads at the end, so the
+    // process exiting also shows that no library thread keeps it alive.
+    let mut child = Command::new("nunit-console")
+        .arg(out.join("TemporalCapi.Tests.dll"))
+        .args(["-nologo", "-labels", "-timeout=300000"])
+        .arg(format!("-result={}", result_file.display()))
+        .current_dir(&out)
+        .env("LD_LIBRARY_PATH", &out)
+        .env("TC_TEST_ADDRESS", &env.address)
+        .env("TC_TEST_NAMESPACE", &env.namespace)
+        .env("TC_TEST_TASK_QUEUE", &env.task_queue)
+        .env("TC_TEST_LIBRARY_VERSION", env!("CARGO_PKG_VERSION"))
+        .stdout(fs::File::create(&stdout).unwrap())
+        .stderr(fs::File::create(&stderr).unwrap())
+        .spawn()
+        .expect("nunit-console (apt-get install nunit-console)");
+    let status = wait_or_kill(&mut child, Duration::from_secs(30 * 60));
+    let report = format!(
+        "{}{}",
+        fs::read_to_string(&stdout).unwrap_or_default(),
+        fs::read_to_string(&stderr).unwrap_or_default()
+    );
+    let status = status.unwrap_or_else(|| panic!("nunit-console did not exit:\n{report}"));
+    let xml = fs::read_to_string(&result_file)
+        .unwrap_or_else(|e| panic!("no NUnit result file ({e}):\n{report}"));
+
+    let total = summary_attribute(&xml, "total");
+    for counter in [
+        "errors",
+        "failures",
+        "not-run",
+        "inconclusive",
+        "ignored",
+        "skipped",
+        "invalid",
+    ] {
+        assert_eq!(
+            summary_attribute(&xml, counter),
+            0,
+            "NUnit {counter}:\n{report}"
+        );
+    }
+    assert!(total > 0, "NUnit ran no tests:\n{report}");
+    assert_eq!(
+        total,
+        declared_tests(),
+        "NUnit ran a different number of tests than the sources declare:\n{report}"
+    );
+    let succeeded = xml
+        .split("<test-case ")
+        .skip(1)
+        .filter(|case| case[..case.find('>').unwrap()].contains("result=\"Success\""))
+        .count();
+    assert_eq!(succeeded, total, "every test case succeeded:\n{report}");
+    assert!(status.success(), "nunit-console failed:\n{report}");
+    println!("{report}");
+    fs::remove_dir_all(&out).unwrap();
+}
