@@ -74,7 +74,8 @@ pub fn code_name(code: Code) -> &'static str {
 /// `already_started` with `run_id` when the server says a workflow is
 /// running), query failures -> `query_failed` with the decoded `failure`,
 /// `DEADLINE_EXCEEDED` -> `timeout`, `UNAVAILABLE` -> `connection_failed`,
-/// `INVALID_ARGUMENT` -> `invalid_argument`, everything else -> `rpc_error`.
+/// `INVALID_ARGUMENT` -> `invalid_argument`, everything else (including a
+/// server-side `CANCELLED`, which is not the caller's cancel) -> `rpc_error`.
 /// A multi-operation failure (update-with-start) is reported as the error
 /// of the operation that failed, with `operation_index`.
 /// `grpc_code` (number) and `grpc_status` (name) are always set.
@@ -85,7 +86,6 @@ pub fn to_error(status: &Status) -> Error {
         Code::DeadlineExceeded => ErrorCode::Timeout,
         Code::Unavailable => ErrorCode::ConnectionFailed,
         Code::InvalidArgument => ErrorCode::InvalidArgument,
-        Code::Cancelled => ErrorCode::Cancelled,
         _ => ErrorCode::RpcError,
     };
     let mut extra = Vec::new();
@@ -136,4 +136,16 @@ fn failed_operation(failure: &MultiOperationExecutionFailure) -> Option<Error> {
         details.encode_to_vec().into(),
     );
     Some(to_error(&status).with("operation_index", index))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_cancel_is_an_rpc_error_not_the_callers_cancel() {
+        let err = to_error(&Status::cancelled("operation was canceled"));
+        assert_eq!(err.code(), ErrorCode::RpcError);
+        assert_eq!(err.field("grpc_status"), Some(&"cancelled".into()));
+    }
 }

@@ -30,6 +30,9 @@ use temporalio_protos::temporal::api::{
 };
 use tonic::{Code, Request};
 
+/// Pause before polling again after the server cancelled a long poll.
+const SERVER_CANCEL_BACKOFF: std::time::Duration = std::time::Duration::from_millis(200);
+
 pub(crate) fn execution(workflow_id: &str, run_id: &Option<String>) -> Option<WorkflowExecution> {
     Some(WorkflowExecution {
         workflow_id: workflow_id.to_owned(),
@@ -235,6 +238,14 @@ pub async fn result(client: &Client, req: GetResult) -> Result<Value> {
             Ok(r) => r.into_inner(),
             Err(s) if s.code() == Code::DeadlineExceeded => {
                 tracing::debug!(workflow_id = %req.workflow_id, "long poll deadline exceeded; polling again");
+                page_token = request.next_page_token;
+                continue;
+            }
+            Err(s) if s.code() == Code::Cancelled => {
+                // The server ended the long poll on its side (this call was
+                // not cancelled: a caller's cancel drops this future).
+                tracing::debug!(workflow_id = %req.workflow_id, "long poll cancelled by the server; polling again");
+                tokio::time::sleep(SERVER_CANCEL_BACKOFF).await;
                 page_token = request.next_page_token;
                 continue;
             }
