@@ -8,7 +8,7 @@ using TemporalCapi.Native;
 namespace TemporalCapi
 {
     /// <summary>A client of one namespace of a Temporal server.</summary>
-    public sealed class TemporalClient : IDisposable
+    public sealed partial class TemporalClient : IDisposable
     {
         private TemporalClient(TemporalConnection connection, string ns)
         {

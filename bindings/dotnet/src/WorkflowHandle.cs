@@ -12,7 +12,7 @@ namespace TemporalCapi
     /// <see cref="TemporalClient.StartWorkflowAsync"/> or
     /// <see cref="TemporalClient.GetWorkflowHandle"/>.
     /// </summary>
-    public sealed class WorkflowHandle
+    public sealed partial class WorkflowHandle
     {
         internal WorkflowHandle(TemporalClient client, string id, string runId, string resultRunId, string firstExecutionRunId)
         {

@@ -93,5 +93,98 @@ namespace TemporalCapi.Native
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int tc_workflow_terminate(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_activity_complete(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_activity_fail(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_activity_heartbeat(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_activity_report_cancellation(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_client_rpc(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_client_system_info(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_schedule_backfill(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_schedule_create(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_schedule_delete(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_schedule_describe(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_schedule_list(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_schedule_pause(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_schedule_trigger(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_schedule_unpause(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_schedule_update(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_count(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_delete(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_export_history(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_fetch_history(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_list(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_pause(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_purge_instances(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_query_instances(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_reset(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_start_update(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_unpause(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_update(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_update_result(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_update_with_start(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_wait_for_completion(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_wait_for_start(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
     }
 }
