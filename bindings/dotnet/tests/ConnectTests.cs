@@ -87,6 +87,11 @@ namespace TemporalCapi.Tests
             missingFile.Tls = new TlsOptions { ServerRootCACertPath = "/no/such/ca.pem" };
             await Expect.ThrowsAsync<ConfigException>(() => TemporalClient.ConnectAsync(missingFile));
 
+            var anyHostName = TestEnvironment.ConnectOptions();
+            anyHostName.Tls = new TlsOptions { ServerRootCACert = "not PEM", DisableHostVerification = true };
+            var unusable = await Expect.ThrowsAsync<ConfigException>(() => TemporalClient.ConnectAsync(anyHostName));
+            StringAssert.Contains("CA certificate", unusable.Message);
+
             var tlsOn = TestEnvironment.ConnectOptions();
             tlsOn.Tls = new TlsOptions { Domain = "localhost" };
             var refused = await Expect.ThrowsAsync<RpcException>(() => TemporalClient.ConnectAsync(tlsOn));

@@ -90,13 +90,14 @@ namespace TemporalCapi.Tests
         }
 
         [Test]
-        public void DisabledHostVerificationIsRefused()
+        public void LoadsDisabledHostVerification()
         {
-            var e = Assert.Throws<ConfigException>(() => ClientEnvConfig.LoadClientConnectOptions(new ClientEnvConfig.ProfileLoadOptions
+            var options = ClientEnvConfig.LoadClientConnectOptions(new ClientEnvConfig.ProfileLoadOptions
             {
                 ConfigData = "[profile.default]\naddress = \"a:1\"\n[profile.default.tls]\ndisable_host_verification = true\n",
-            }));
-            StringAssert.Contains("disable_host_verification", e.Message);
+            });
+            Assert.IsTrue(options.Tls.DisableHostVerification);
+            Assert.AreEqual(true, ((Dictionary<string, object>)options.Tls.ToJson())["disable_host_verification"]);
         }
 
         [Test]

@@ -184,6 +184,9 @@ class TLSConfig:
     server_root_ca_cert_path: str | None = None
     client_cert_path: str | None = None
     client_private_key_path: str | None = None
+    disable_host_verification: bool = False
+    """Accept a server certificate issued for another host name (the chain
+    is still verified against the CA)."""
 
     def to_json(self) -> dict[str, Any]:
         """The ``tls`` object."""
@@ -195,6 +198,7 @@ class TLSConfig:
             client_key=_text(self.client_private_key),
             client_key_path=self.client_private_key_path,
             server_name=self.domain,
+            disable_host_verification=self.disable_host_verification or None,
         )
 
     @classmethod
@@ -208,6 +212,7 @@ class TLSConfig:
             server_root_ca_cert_path=value.get("server_ca_cert_path"),
             client_cert_path=value.get("client_cert_path"),
             client_private_key_path=value.get("client_key_path"),
+            disable_host_verification=bool(value.get("disable_host_verification", False)),
         )
 
 

@@ -85,6 +85,15 @@ def test_tls_config_reaches_the_library() -> None:
     assert raised.value.code == "connection_failed"
     with pytest.raises(ConfigError):
         run(Client.connect("127.0.0.1:1", tls=TLSConfig(server_root_ca_cert_path="/nonexistent/ca.pem")))
+    with pytest.raises(ConfigError, match="CA certificate"):
+        run(Client.connect("127.0.0.1:1", tls=TLSConfig(server_root_ca_cert="not PEM", disable_host_verification=True)))
+
+
+def test_disable_host_verification_round_trips_through_a_profile() -> None:
+    tls = TLSConfig.from_json({"server_name": "x", "disable_host_verification": True})
+    assert tls.disable_host_verification
+    assert tls.to_json() == {"server_name": "x", "disable_host_verification": True}
+    assert "disable_host_verification" not in TLSConfig(domain="x").to_json()
 
 
 def _profile_file(tmp_path: Path, address: str) -> Path:
