@@ -45,5 +45,23 @@ namespace TemporalCapi
             }
             return json;
         }
+
+        /// <summary>Reads a <c>retry_policy</c> object of a response; null for null. An empty non-retryable list reads as null.</summary>
+        internal static RetryPolicy FromJson(Dictionary<string, object> json)
+        {
+            if (json == null)
+            {
+                return null;
+            }
+            var nonRetryable = json.GetList("non_retryable_error_types").ConvertAll(JsonConverter.To<string>);
+            return new RetryPolicy
+            {
+                InitialInterval = json.GetSeconds("initial_interval") ?? TimeSpan.FromSeconds(1),
+                BackoffCoefficient = (float)(json.Get("backoff_coefficient") == null ? 2.0 : JsonConverter.To<double>(json.Get("backoff_coefficient"))),
+                MaximumInterval = json.GetSeconds("maximum_interval"),
+                MaximumAttempts = (int)(json.GetLong("maximum_attempts") ?? 0),
+                NonRetryableErrorTypes = nonRetryable.Count == 0 ? null : nonRetryable,
+            };
+        }
     }
 }

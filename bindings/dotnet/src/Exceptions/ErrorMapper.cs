@@ -10,8 +10,9 @@ namespace TemporalCapi
     /// </summary>
     /// <remarks>
     /// invalid_argument: <see cref="InvalidArgumentException"/>, or
-    /// <see cref="RpcException"/> when the server sent it; not_found,
-    /// already_exists, rpc_error, timeout, connection_failed:
+    /// <see cref="RpcException"/> when the server sent it; already_exists
+    /// naming a <c>schedule_id</c>: <see cref="ScheduleAlreadyRunningException"/>;
+    /// not_found, other already_exists, rpc_error, timeout, connection_failed:
     /// <see cref="RpcException"/>; already_started:
     /// <see cref="WorkflowAlreadyStartedException"/>; workflow_failed,
     /// workflow_cancelled, workflow_terminated, workflow_timed_out:
@@ -49,6 +50,11 @@ namespace TemporalCapi
                 case "not_found":
                     return Rpc(error, message, code, RpcException.StatusCode.NotFound);
                 case "already_exists":
+                    string scheduleId = error.GetString("schedule_id");
+                    if (scheduleId != null)
+                    {
+                        return new ScheduleAlreadyRunningException(message, scheduleId);
+                    }
                     return Rpc(error, message, code, RpcException.StatusCode.AlreadyExists);
                 case "rpc_error":
                     return Rpc(error, message, code, RpcException.StatusCode.Unknown);

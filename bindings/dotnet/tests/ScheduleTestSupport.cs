@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using TemporalCapi.Json;
+using TemporalCapi.Schedules;
+
+namespace TemporalCapi.Tests
+{
+    /// <summary>
+    /// Helpers of the schedule tests: fresh schedule ids that are deleted after
+    /// each test (so interval schedules stop), Echo actions, and polling
+    /// describe until the asynchronous scheduler has acted.
+    /// </summary>
+    internal sealed class ScheduleTestSupport
+    {
+        /// <summary>How long to wait for the scheduler; generous, never asserted on.</summary>
+        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+
+        private readonly List<string> created = new List<string>();
+
+        /// <summary>The shared client.</summary>
+        internal static TemporalClient Client
+        {
+            get { return TestEnvironment.Client; }
+        }
+
+        /// <summary>A fresh schedule id, deleted by <see cref="DeleteAllAsync"/>.</summary>
+        internal string NewId(string prefix)
+        {
+            var id = TestEnvironment.NewId(prefix);
+            created.Add(id);
+            return id;
+        }
+
+        /// <summary>Deletes every schedule <see cref="NewId"/> named that still exists.</summary>
+        internal async Task DeleteAllAsync()
+        {
+            foreach (var id in created)
+            {
+                try
+                {
+                    await Client.GetScheduleHandle(id).DeleteAsync();
+                }
+                catch (RpcException e)
+                {
+                    if (e.Code != RpcException.StatusCode.NotFound)
+                    {
+                        throw;
+                    }
+                }
+            }
+            created.Clear();
+        }
+
+        /// <summary>An action starting the worker's Echo workflow with <paramref name="arg"/>.</summary>
+        internal static ScheduleActionStartWorkflow Echo(object arg)
+        {
+            return ScheduleActionStartWorkflow.Create("Echo", TestEnvironment.Args(arg), TestEnvironment.Options("sched-wf"));
+        }
+
+        /// <summary>A spec acting every second.</summary>
+        internal static ScheduleSpec EverySecond()
+        {
+            return new ScheduleSpec { Intervals = new[] { new ScheduleIntervalSpec(TimeSpan.FromSeconds(1)) } };
+        }
+
+        /// <summary>A state that is paused.</summary>
+        internal static ScheduleState Paused(string note = null)
+        {
+            return new ScheduleState { Paused = true, Note = note };
+        }
+
+        /// <summary>Describes <paramref name="handle"/> until <paramref name="check"/> holds; fails with the last description at the deadline.</summary>
+        internal static async Task<ScheduleDescription> WaitForAsync(
+            ScheduleHandle handle, string what, Func<ScheduleDescription, bool> check)
+        {
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                var description = await handle.DescribeAsync();
+                if (check(description))
+                {
+                    return description;
+                }
+                if (clock.Elapsed > Deadline)
+                {
+                    Assert.Fail("timed out waiting for " + what + "; last description: " + description.RawDescription);
+                }
+                await Task.Delay(300);
+            }
+        }
+
+        /// <summary>Runs <paramref name="attempt"/> until it stops failing an assertion; rethrows the last failure at the deadline.</summary>
+        internal static async Task<T> EventuallyAsync<T>(Func<Task<T>> attempt)
+        {
+            var clock = Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    return await attempt();
+                }
+                catch (AssertionException)
+                {
+                    if (clock.Elapsed > Deadline)
+                    {
+                        throw;
+                    }
+                }
+                await Task.Delay(300);
+            }
+        }
+
+        /// <summary>
+        /// Waits until the UTC second after <paramref name="actionTime"/> has begun.
+        /// The server names a started workflow after its action's time in whole
+        /// seconds, so a second action within the same second would get the same
+        /// id and be dropped while the first still runs.
+        /// </summary>
+        internal static Task NextSecondAfterAsync(DateTime actionTime)
+        {
+            var next = new DateTime(actionTime.Ticks - actionTime.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc)
+                .AddSeconds(1).AddMilliseconds(50);
+            var wait = next - DateTime.UtcNow;
+            return wait > TimeSpan.Zero ? Task.Delay(wait) : Task.FromResult(0);
+        }
+
+        /// <summary>The result of the workflow an action started.</summary>
+        internal static Task<T> ResultOfAsync<T>(ScheduleActionResult action)
+        {
+            var started = (ScheduleActionExecutionStartWorkflow)action.Action;
+            return Client.GetWorkflowHandle(started.WorkflowId, started.FirstExecutionRunId).GetResultAsync<T>();
+        }
+
+        /// <summary>The request JSON of a schedule's four sections, to compare schedules field by field.</summary>
+        internal static string SectionsJson(Schedule schedule)
+        {
+            var sections = new Dictionary<string, object>();
+            schedule.WriteTo(sections);
+            return JsonWriter.Serialize(sections);
+        }
+
+        /// <summary>The current UTC minute.</summary>
+        internal static DateTime MinuteMark()
+        {
+            var now = DateTime.UtcNow;
+            return new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc);
+        }
+    }
+}
