@@ -104,13 +104,10 @@ namespace TemporalCapi
         }
 
         /// <summary>Runs an operation on this client's native handle and returns its response.</summary>
-        internal async Task<Dictionary<string, object>> CallAsync(
+        internal Task<Dictionary<string, object>> CallAsync(
             NativeMethods.Operation operation, Dictionary<string, object> request, CancellationToken cancellationToken)
         {
-            Connection.ThrowIfDisposed();
-            var json = Utf8.Encode(JsonWriter.Serialize(request));
-            var reply = await PendingCall.Run(Connection.Handle, operation, json, cancellationToken).ConfigureAwait(false);
-            return Replies.Response(reply, cancellationToken);
+            return Connection.CallAsync(operation, request, cancellationToken);
         }
     }
 }

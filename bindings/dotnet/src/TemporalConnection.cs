@@ -7,7 +7,7 @@ using TemporalCapi.Native;
 namespace TemporalCapi
 {
     /// <summary>The connection of a <see cref="TemporalClient"/>: server details and live credentials.</summary>
-    public sealed class TemporalConnection : IDisposable
+    public sealed partial class TemporalConnection : IDisposable
     {
         private readonly object gate = new object();
         private readonly ClientHandle handle;

@@ -6,6 +6,21 @@ namespace TemporalCapi
     /// <summary>A failure raised by workflow or activity code (kind <c>application</c>).</summary>
     public class ApplicationFailureException : FailureException
     {
+        /// <summary>
+        /// Creates a failure to send, for example with
+        /// <see cref="AsyncActivityHandle.FailAsync"/>.
+        /// </summary>
+        /// <param name="message">The failure message.</param>
+        /// <param name="errorType">The application's error type string; null for none.</param>
+        /// <param name="nonRetryable">Whether retries should stop.</param>
+        /// <param name="details">JSON-serializable values or <see cref="RawJson"/> attached to the failure; null for none.</param>
+        /// <exception cref="ArgumentException">A detail cannot be written as JSON.</exception>
+        public ApplicationFailureException(
+            string message, string errorType = null, bool nonRetryable = false, IReadOnlyCollection<object> details = null)
+            : this(message, null, null, null, errorType, nonRetryable, ToRaw(details), null)
+        {
+        }
+
         /// <summary>Creates the exception.</summary>
         public ApplicationFailureException(
             string message,
@@ -35,5 +50,18 @@ namespace TemporalCapi
 
         /// <summary>The retry delay the failure asked for, or null.</summary>
         public TimeSpan? NextRetryDelay { get; private set; }
+
+        private static IReadOnlyList<RawJson> ToRaw(IReadOnlyCollection<object> details)
+        {
+            var result = new List<RawJson>();
+            if (details != null)
+            {
+                foreach (var detail in details)
+                {
+                    result.Add(RawJson.FromValue(detail));
+                }
+            }
+            return result;
+        }
     }
 }
