@@ -10,12 +10,18 @@
  *   - Error: the exception every failure is delivered as; json() is the
  *     library's error object, code() and message() read its fields.
  *   - call(): any asynchronous function of the `tc_workflow_*` shape as a
- *     std::future<std::string> holding the JSON response.
+ *     std::future<std::string> holding the JSON response; Client has a
+ *     named member for each one (start_workflow() is tc_workflow_start).
  *   - Runtime::connect(): a std::future<Client>.
+ *   - WorkflowHandle, ScheduleHandle: fill a workflow's or schedule's ids
+ *     into each request. Pages: walks a listing's page tokens to the end.
+ *   - json_quote(), json_string_member(), json_with_member(): build
+ *     requests from any text and read responses without a JSON library.
  *
  *   temporal_capi::Runtime runtime;
  *   temporal_capi::Client client = runtime.connect(R"({"address": "127.0.0.1:7233"})").get();
- *   std::string started = client.call(tc_workflow_start, request).get();
+ *   std::string started = client.start_workflow(request).get();
+ *   client.workflow("order-1").signal(R"({"signal_name": "add", "args": [1]})").get();
  *
  * Futures complete on a library thread; waiting on them from any thread is
  * fine. Destroying a Runtime completes its pending futures (with an Error
@@ -31,6 +37,7 @@
 #include <exception>
 #include <future>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -158,33 +165,57 @@ inline std::size_t skip_value(std::string_view s, std::size_t i) {
     return std::string_view::npos;
 }
 
+/** Where find_member() found a member of a JSON object, or where the object ends. */
+struct Member {
+    /** Whether the text is a JSON object, well formed as far as it was scanned. */
+    bool object = false;
+    /** Whether the key was found; then [begin, end) is its value. */
+    bool found = false;
+    /** Found: the start of the value. Absent: the position of the closing '}'. */
+    std::size_t begin = 0;
+    /** Found: one past the end of the value. Absent: equal to `begin`. */
+    std::size_t end = 0;
+    /** Absent: whether the object has no members at all. */
+    bool empty = false;
+};
+
+/**
+ * Scans the JSON object `json` (top level only) for its first member named
+ * `key`. Stops at that member; otherwise scans to the closing '}'.
+ */
+inline Member find_member(std::string_view json, std::string_view key) {
+    constexpr std::size_t npos = std::string_view::npos;
+    std::size_t i = skip_space(json, 0);
+    if (i >= json.size() || json[i] != '{') return Member();
+    i = skip_space(json, i + 1);
+    const bool empty = i < json.size() && json[i] == '}';
+    while (i < json.size() && json[i] == '"') {
+        std::string name;
+        i = read_string(json, i, &name);
+        if (i == npos) return Member();
+        i = skip_space(json, i);
+        if (i >= json.size() || json[i] != ':') return Member();
+        const std::size_t begin = skip_space(json, i + 1);
+        i = skip_value(json, begin);
+        if (i == npos || i == begin) return Member();
+        if (name == key) return Member{true, true, begin, i, false};
+        i = skip_space(json, i);
+        if (i >= json.size() || json[i] != ',') break;
+        i = skip_space(json, i + 1);
+    }
+    if (i >= json.size() || json[i] != '}') return Member();
+    return Member{true, false, i, i, empty};
+}
+
 /**
  * The string member `key` of the JSON object `json` (top level only), or ""
  * when it is absent, not a string, or `json` is not an object.
  */
 inline std::string string_member(std::string_view json, std::string_view key) {
-    constexpr std::size_t npos = std::string_view::npos;
-    std::size_t i = skip_space(json, 0);
-    if (i >= json.size() || json[i] != '{') return std::string();
-    i = skip_space(json, i + 1);
-    while (i < json.size() && json[i] == '"') {
-        std::string name;
-        i = read_string(json, i, &name);
-        if (i == npos) break;
-        i = skip_space(json, i);
-        if (i >= json.size() || json[i] != ':') break;
-        i = skip_space(json, i + 1);
-        if (name == key) {
-            std::string value;
-            return read_string(json, i, &value) == npos ? std::string() : value;
-        }
-        i = skip_value(json, i);
-        if (i == npos) break;
-        i = skip_space(json, i);
-        if (i >= json.size() || json[i] != ',') break;
-        i = skip_space(json, i + 1);
-    }
-    return std::string();
+    const Member member = find_member(json, key);
+    std::string value;
+    if (!member.found || read_string(json, member.begin, &value) == std::string_view::npos) return std::string();
+    return value;
 }
 
 /** The text of Error::what(): "code: message", or the JSON when it has neither. */
@@ -202,6 +233,67 @@ template <typename Handle, void (*FreeFn)(Handle *)> struct Deleter {
 };
 
 }  // namespace detail
+
+/**
+ * `text` as a JSON string literal, quotes included: `"`, `\` and control
+ * characters are escaped, everything else is copied (UTF-8 stays as it is;
+ * the library rejects invalid UTF-8). Use it to put any text into a request:
+ * `R"({"workflow_id": )" + json_quote(id) + "}"`.
+ */
+inline std::string json_quote(std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '"';
+    for (const char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                out += "\\u00";
+                out += hex[(c >> 4) & 0xF];
+                out += hex[c & 0xF];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+/**
+ * The decoded string member `key` at the top level of the JSON object `json`
+ * (e.g. `run_id` of a start response), or "" when it is absent, null, not a
+ * string, or `json` is not an object.
+ */
+inline std::string json_string_member(std::string_view json, std::string_view key) {
+    return detail::string_member(json, key);
+}
+
+/**
+ * The JSON object `object` with its top-level member `key` set to `value`
+ * (JSON text, e.g. from json_quote()): an existing member's value is
+ * replaced, otherwise the member is added at the end. Empty `object` means
+ * `{}`. Text that is not a JSON object is returned unchanged, so the library
+ * reports it.
+ */
+inline std::string json_with_member(std::string_view object, std::string_view key, std::string_view value) {
+    if (detail::skip_space(object, 0) == object.size()) return "{" + json_quote(key) + ":" + std::string(value) + "}";
+    const detail::Member member = detail::find_member(object, key);
+    if (!member.object) return std::string(object);
+    std::string out(object.substr(0, member.begin));
+    if (!member.found) out += (member.empty ? "" : ",") + json_quote(key) + ":";
+    out += value;
+    out += object.substr(member.end);
+    return out;
+}
 
 /**
  * A failed call: the library's error object `{"code": ..., "message": ...,
@@ -332,9 +424,246 @@ inline std::future<std::string> call(AsyncOp op, TcClient *client, std::string_v
 }
 
 /**
+ * A paged listing walked to its end: each next() makes one call of `op`
+ * with the request plus the previous page's token and returns that page.
+ * Works with tc_workflow_list, tc_schedule_list and
+ * tc_workflow_fetch_history (token `next_page_token`) and
+ * tc_workflow_query_instances (token `continuation_token`). Borrows the
+ * client and cancel handles: keep their owners alive while paging (calls
+ * on a freed client fail with `closed`). Not thread-safe.
+ *
+ *   temporal_capi::Pages pages = client.pages(tc_workflow_list, R"({"page_size": 100})");
+ *   while (std::optional<std::string> page = pages.next()) { ... }
+ */
+class Pages {
+public:
+    /**
+     * Pages of `op` (not NULL) on `client` for the JSON `request` (copied;
+     * a token in it picks the first page), each call with the nullable
+     * `cancel`.
+     */
+    Pages(TcClient *client, AsyncOp op, std::string_view request, const TcCancel *cancel = nullptr)
+        : client_(client), op_(op), request_(request),
+          token_key_(op == &tc_workflow_query_instances ? "continuation_token" : "next_page_token"),
+          cancel_(cancel) {}
+
+    /**
+     * Waits for the next page and returns its JSON response, or
+     * std::nullopt after the page whose token was null, absent or empty.
+     * Throws Error when the call fails; the position is kept, so calling
+     * again retries the same page.
+     */
+    std::optional<std::string> next() {
+        if (done_) return std::nullopt;
+        const std::string request =
+            token_.empty() ? request_ : json_with_member(request_, token_key_, json_quote(token_));
+        std::string page = call(op_, client_, request, cancel_).get();
+        token_ = detail::string_member(page, token_key_);
+        done_ = token_.empty();
+        return page;
+    }
+
+private:
+    TcClient *client_;
+    AsyncOp op_;
+    std::string request_;
+    const char *token_key_;
+    const TcCancel *cancel_;
+    std::string token_;
+    bool done_ = false;
+};
+
+/**
+ * One workflow on a client, by id and optionally run id. Each call sets
+ * `workflow_id` (and `run_id` when the handle has one) in its JSON request,
+ * replacing any given there, so the request holds only the operation's own
+ * keys (empty means `{}`); the rest is as Client's member of the same
+ * operation. Copyable; borrows the client handle (calls fail with `closed`
+ * once its Client is destroyed).
+ */
+class WorkflowHandle {
+public:
+    /** Binds `workflow_id` and `run_id` ("" for the latest run) on `client`. */
+    WorkflowHandle(TcClient *client, std::string workflow_id, std::string run_id = std::string())
+        : client_(client), workflow_id_(std::move(workflow_id)), run_id_(std::move(run_id)) {}
+
+    /** The borrowed client handle. */
+    TcClient *client() const noexcept { return client_; }
+
+    /** The workflow id. */
+    const std::string &workflow_id() const noexcept { return workflow_id_; }
+
+    /** The run id, or "" for the latest run. */
+    const std::string &run_id() const noexcept { return run_id_; }
+
+    /** tc_workflow_result: waits for the result; `{result, run_id}`. */
+    std::future<std::string> result(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_result, request, cancel);
+    }
+
+    /** tc_workflow_describe: the execution's description. */
+    std::future<std::string> describe(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_describe, request, cancel);
+    }
+
+    /** tc_workflow_signal: request `{signal_name, args}`; `{}`. */
+    std::future<std::string> signal(std::string_view request, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_signal, request, cancel);
+    }
+
+    /** tc_workflow_query: request `{query_type, args, reject_condition}`; `{result}`. */
+    std::future<std::string> query(std::string_view request, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_query, request, cancel);
+    }
+
+    /** tc_workflow_cancel: requests cancellation (request `{reason}`); `{}`. */
+    std::future<std::string> cancel(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_cancel, request, cancel);
+    }
+
+    /** tc_workflow_terminate: request `{reason, details}`; `{}`. */
+    std::future<std::string> terminate(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_terminate, request, cancel);
+    }
+
+    /** tc_workflow_update: request `{update_name, args, update_id}`; `{update_id, result}`. */
+    std::future<std::string> update(std::string_view request, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_update, request, cancel);
+    }
+
+    /** tc_workflow_start_update: as update() plus `wait_for_stage`; `{update_id}` (+ `result`). */
+    std::future<std::string> start_update(std::string_view request, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_start_update, request, cancel);
+    }
+
+    /** tc_workflow_update_result: request `{update_id}`; `{update_id, result}`. */
+    std::future<std::string> update_result(std::string_view request, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_update_result, request, cancel);
+    }
+
+    /** tc_workflow_fetch_history: one page of history, `{events, next_page_token}`. */
+    std::future<std::string> fetch_history(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_fetch_history, request, cancel);
+    }
+
+    /** tc_workflow_export_history: the whole history, `{events}`. */
+    std::future<std::string> export_history(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_export_history, request, cancel);
+    }
+
+    /** tc_workflow_delete: deletes the execution and its history; `{}`. */
+    std::future<std::string> remove(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_delete, request, cancel);
+    }
+
+    /** tc_workflow_pause: request `{reason, request_id}`; `{}`. */
+    std::future<std::string> pause(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_pause, request, cancel);
+    }
+
+    /** tc_workflow_unpause: request `{reason, request_id}`; `{}`. */
+    std::future<std::string> unpause(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_unpause, request, cancel);
+    }
+
+    /** tc_workflow_reset: request `{event_id | to, reason, request_id}`; `{run_id}` of the new run. */
+    std::future<std::string> reset(std::string_view request, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_reset, request, cancel);
+    }
+
+    /** tc_workflow_wait_for_start: waits until a worker started the run; its description. */
+    std::future<std::string> wait_for_start(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_wait_for_start, request, cancel);
+    }
+
+    /** tc_workflow_wait_for_completion: waits for the close; how it ended, without raising. */
+    std::future<std::string> wait_for_completion(std::string_view request = {},
+                                                 const Cancel *cancel = nullptr) const {
+        return bound_call(tc_workflow_wait_for_completion, request, cancel);
+    }
+
+private:
+    /** Runs `op` with the ids set in `request`. */
+    std::future<std::string> bound_call(AsyncOp op, std::string_view request, const Cancel *cancel) const {
+        std::string bound = json_with_member(request, "workflow_id", json_quote(workflow_id_));
+        if (!run_id_.empty()) bound = json_with_member(bound, "run_id", json_quote(run_id_));
+        return call(op, client_, bound, cancel ? cancel->get() : nullptr);
+    }
+
+    TcClient *client_;
+    std::string workflow_id_;
+    std::string run_id_;
+};
+
+/**
+ * One schedule on a client, by id. Each call sets `schedule_id` in its JSON
+ * request, replacing any given there (empty means `{}`); the rest is as
+ * Client's member of the same operation. Copyable; borrows the client
+ * handle (calls fail with `closed` once its Client is destroyed).
+ */
+class ScheduleHandle {
+public:
+    /** Binds `schedule_id` on `client`. */
+    ScheduleHandle(TcClient *client, std::string schedule_id) : client_(client), schedule_id_(std::move(schedule_id)) {}
+
+    /** The borrowed client handle. */
+    TcClient *client() const noexcept { return client_; }
+
+    /** The schedule id. */
+    const std::string &schedule_id() const noexcept { return schedule_id_; }
+
+    /** tc_schedule_describe: the schedule's sections plus `info` and `conflict_token`. */
+    std::future<std::string> describe(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_schedule_describe, request, cancel);
+    }
+
+    /** tc_schedule_update: request: the sections to replace, `conflict_token`; `{}`. */
+    std::future<std::string> update(std::string_view request, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_schedule_update, request, cancel);
+    }
+
+    /** tc_schedule_pause: request `{note}`; `{}`. */
+    std::future<std::string> pause(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_schedule_pause, request, cancel);
+    }
+
+    /** tc_schedule_unpause: request `{note}`; `{}`. */
+    std::future<std::string> unpause(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_schedule_unpause, request, cancel);
+    }
+
+    /** tc_schedule_trigger: takes one action now (request `{overlap}`); `{}`. */
+    std::future<std::string> trigger(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_schedule_trigger, request, cancel);
+    }
+
+    /** tc_schedule_backfill: request `{backfills: [{start_at, end_at, overlap}]}`; `{}`. */
+    std::future<std::string> backfill(std::string_view request, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_schedule_backfill, request, cancel);
+    }
+
+    /** tc_schedule_delete: deletes the schedule (its workflows keep running); `{}`. */
+    std::future<std::string> remove(std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return bound_call(tc_schedule_delete, request, cancel);
+    }
+
+private:
+    /** Runs `op` with the id set in `request`. */
+    std::future<std::string> bound_call(AsyncOp op, std::string_view request, const Cancel *cancel) const {
+        return call(op, client_, json_with_member(request, "schedule_id", json_quote(schedule_id_)),
+                    cancel ? cancel->get() : nullptr);
+    }
+
+    TcClient *client_;
+    std::string schedule_id_;
+};
+
+/**
  * A connected client (TcClient). Move-only; the destructor frees the handle
  * (calls in flight still complete). Thread-safe: calls may be made from
- * any thread.
+ * any thread. Every asynchronous operation is a member taking the JSON
+ * request and a nullable Cancel; workflow(), schedule() and pages() give
+ * the handles and the pager.
  */
 class Client {
 public:
@@ -357,6 +686,244 @@ public:
      */
     std::future<std::string> call(AsyncOp op, std::string_view request, const Cancel *cancel = nullptr) const {
         return temporal_capi::call(op, get(), request, cancel ? cancel->get() : nullptr);
+    }
+
+    /**
+     * A handle on workflow `workflow_id` (run `run_id`, "" for the latest)
+     * that fills the ids into each request.
+     */
+    WorkflowHandle workflow(std::string workflow_id, std::string run_id = std::string()) const {
+        return WorkflowHandle(get(), std::move(workflow_id), std::move(run_id));
+    }
+
+    /** A handle on schedule `schedule_id` that fills the id into each request. */
+    ScheduleHandle schedule(std::string schedule_id) const { return ScheduleHandle(get(), std::move(schedule_id)); }
+
+    /**
+     * The pages of the listing `op` (tc_workflow_list, tc_schedule_list,
+     * tc_workflow_fetch_history or tc_workflow_query_instances) for
+     * `request`, walked to the end by Pages::next(). `cancel` is nullable.
+     */
+    Pages pages(AsyncOp op, std::string_view request = {}, const Cancel *cancel = nullptr) const {
+        return Pages(get(), op, request, cancel ? cancel->get() : nullptr);
+    }
+
+    // One member per asynchronous operation: `name(request, &cancel)` is
+    // call(tc_..., request, &cancel). Requests and responses: docs/JSON.md.
+
+    // Workflows
+
+    /** tc_workflow_start: starts a workflow; `{workflow_id, run_id, started}`. */
+    std::future<std::string> start_workflow(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_start, request, cancel);
+    }
+
+    /** tc_workflow_signal_with_start: signals, starting first if needed; `{workflow_id, run_id, started}`. */
+    std::future<std::string> signal_with_start(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_signal_with_start, request, cancel);
+    }
+
+    /** tc_workflow_result: waits for a workflow's result; `{result, run_id}`. */
+    std::future<std::string> workflow_result(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_result, request, cancel);
+    }
+
+    /** tc_workflow_describe: describes a workflow execution. */
+    std::future<std::string> describe_workflow(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_describe, request, cancel);
+    }
+
+    /** tc_workflow_signal: sends a signal; `{}`. */
+    std::future<std::string> signal_workflow(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_signal, request, cancel);
+    }
+
+    /** tc_workflow_query: queries a workflow; `{result}`. */
+    std::future<std::string> query_workflow(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_query, request, cancel);
+    }
+
+    /** tc_workflow_cancel: requests cancellation of a workflow; `{}`. */
+    std::future<std::string> cancel_workflow(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_cancel, request, cancel);
+    }
+
+    /** tc_workflow_terminate: terminates a workflow; `{}`. */
+    std::future<std::string> terminate_workflow(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_terminate, request, cancel);
+    }
+
+    // Visibility and history
+
+    /** tc_workflow_list: one page of executions; `{executions, next_page_token}` (see pages()). */
+    std::future<std::string> list_workflows(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_list, request, cancel);
+    }
+
+    /** tc_workflow_count: counts executions; `{count, groups}`. */
+    std::future<std::string> count_workflows(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_count, request, cancel);
+    }
+
+    /** tc_workflow_fetch_history: one page of a run's history; `{events, next_page_token}` (see pages()). */
+    std::future<std::string> fetch_history(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_fetch_history, request, cancel);
+    }
+
+    /** tc_workflow_export_history: a run's whole history; `{events}`. */
+    std::future<std::string> export_history(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_export_history, request, cancel);
+    }
+
+    // Updates
+
+    /** tc_workflow_update: executes an update and waits for its outcome; `{update_id, result}`. */
+    std::future<std::string> update_workflow(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_update, request, cancel);
+    }
+
+    /** tc_workflow_start_update: sends an update and waits for `wait_for_stage`; `{update_id}` (+ `result`). */
+    std::future<std::string> start_update(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_start_update, request, cancel);
+    }
+
+    /** tc_workflow_update_result: waits for an update's outcome by id; `{update_id, result}`. */
+    std::future<std::string> update_result(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_update_result, request, cancel);
+    }
+
+    /**
+     * tc_workflow_update_with_start: starts a workflow (or uses the running
+     * one) and updates it; `{workflow_id, run_id, started, update_id, result?}`.
+     */
+    std::future<std::string> update_with_start(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_update_with_start, request, cancel);
+    }
+
+    // Lifecycle
+
+    /** tc_workflow_delete: deletes an execution and its history; `{}`. */
+    std::future<std::string> delete_workflow(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_delete, request, cancel);
+    }
+
+    /** tc_workflow_pause: pauses a running workflow; `{}`. */
+    std::future<std::string> pause_workflow(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_pause, request, cancel);
+    }
+
+    /** tc_workflow_unpause: resumes a paused workflow; `{}`. */
+    std::future<std::string> unpause_workflow(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_unpause, request, cancel);
+    }
+
+    /** tc_workflow_reset: resets a run to a workflow task; `{run_id}` of the new run. */
+    std::future<std::string> reset_workflow(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_reset, request, cancel);
+    }
+
+    // Durable Task operations
+
+    /** tc_workflow_wait_for_start: waits until a worker started the run; its description. */
+    std::future<std::string> wait_for_start(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_wait_for_start, request, cancel);
+    }
+
+    /** tc_workflow_wait_for_completion: waits for the close and reports how it ended, without raising. */
+    std::future<std::string> wait_for_completion(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_wait_for_completion, request, cancel);
+    }
+
+    /** tc_workflow_query_instances: one page by filter; `{instances, continuation_token, query}` (see pages()). */
+    std::future<std::string> query_instances(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_query_instances, request, cancel);
+    }
+
+    /** tc_workflow_purge_instances: deletes every workflow the filter matches; `{purged_count}`. */
+    std::future<std::string> purge_instances(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_purge_instances, request, cancel);
+    }
+
+    // Schedules
+
+    /** tc_schedule_create: creates a schedule; `{schedule_id, conflict_token}`. */
+    std::future<std::string> create_schedule(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_schedule_create, request, cancel);
+    }
+
+    /** tc_schedule_describe: describes a schedule. */
+    std::future<std::string> describe_schedule(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_schedule_describe, request, cancel);
+    }
+
+    /** tc_schedule_list: one page of schedules; `{schedules, next_page_token}` (see pages()). */
+    std::future<std::string> list_schedules(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_schedule_list, request, cancel);
+    }
+
+    /** tc_schedule_update: replaces the given sections of a schedule; `{}`. */
+    std::future<std::string> update_schedule(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_schedule_update, request, cancel);
+    }
+
+    /** tc_schedule_pause: pauses a schedule; `{}`. */
+    std::future<std::string> pause_schedule(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_schedule_pause, request, cancel);
+    }
+
+    /** tc_schedule_unpause: unpauses a schedule; `{}`. */
+    std::future<std::string> unpause_schedule(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_schedule_unpause, request, cancel);
+    }
+
+    /** tc_schedule_trigger: takes one action of a schedule now; `{}`. */
+    std::future<std::string> trigger_schedule(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_schedule_trigger, request, cancel);
+    }
+
+    /** tc_schedule_backfill: takes the actions due in past ranges; `{}`. */
+    std::future<std::string> backfill_schedule(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_schedule_backfill, request, cancel);
+    }
+
+    /** tc_schedule_delete: deletes a schedule; `{}`. */
+    std::future<std::string> delete_schedule(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_schedule_delete, request, cancel);
+    }
+
+    // Asynchronous activity completion
+
+    /** tc_activity_complete: completes an activity with `result`; `{}`. */
+    std::future<std::string> complete_activity(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_activity_complete, request, cancel);
+    }
+
+    /** tc_activity_fail: fails an activity with `failure`; `{}`. */
+    std::future<std::string> fail_activity(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_activity_fail, request, cancel);
+    }
+
+    /** tc_activity_heartbeat: records a heartbeat; `{cancel_requested, paused, reset}`. */
+    std::future<std::string> heartbeat_activity(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_activity_heartbeat, request, cancel);
+    }
+
+    /** tc_activity_report_cancellation: reports that an activity stopped after a cancellation request; `{}`. */
+    std::future<std::string> report_activity_cancellation(std::string_view request,
+                                                          const Cancel *cancel = nullptr) const {
+        return call(tc_activity_report_cancellation, request, cancel);
+    }
+
+    // The service
+
+    /** tc_client_rpc: any unary WorkflowService, OperatorService or Health method as proto3 JSON. */
+    std::future<std::string> rpc(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_client_rpc, request, cancel);
+    }
+
+    /** tc_client_system_info: the server's version and capabilities; `{server_version, capabilities}`. */
+    std::future<std::string> system_info(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_client_system_info, request, cancel);
     }
 
 private:

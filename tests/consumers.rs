@@ -2,7 +2,8 @@
 //! prefix, the examples in examples/c and examples/cpp built through
 //! pkg-config and through CMake's find_package, run against the dev server
 //! directly, under AddressSanitizer and under valgrind, and
-//! include/temporal_capi.hpp checked on its own (tests/cpp/).
+//! include/temporal_capi.hpp checked on its own and through its typed API
+//! against the dev server (tests/cpp/).
 
 mod common;
 #[path = "consumers/compile.rs"]
@@ -16,6 +17,7 @@ use common::*;
 use compile::*;
 use prefix::*;
 use run::*;
+use std::{path::PathBuf, process::Output};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -230,6 +232,15 @@ fn cpp_example_is_clean_under_valgrind() {
     example_under_valgrind(Lang::Cpp);
 }
 
+/// The flags of the C++ checks in tests/cpp/: AddressSanitizer and
+/// UndefinedBehaviorSanitizer, the first report fatal.
+const SANITIZERS: [&str; 4] = [
+    "-g",
+    "-fsanitize=address,undefined",
+    "-fno-omit-frame-pointer",
+    "-fno-sanitize-recover=all",
+];
+
 #[test]
 fn cpp_header_checks_pass_with_two_translation_units_under_sanitizers() {
     let env = env();
@@ -240,13 +251,7 @@ fn cpp_header_checks_pass_with_two_translation_units_under_sanitizers() {
         repo_root().join("tests/cpp/hpp_checks.cpp"),
         repo_root().join("tests/cpp/hpp_second_tu.cpp"),
     ];
-    let flags = [
-        "-g",
-        "-fsanitize=address,undefined",
-        "-fno-omit-frame-pointer",
-        "-fno-sanitize-recover=all",
-    ];
-    compile_with_pkg_config(Lang::Cpp, &prefix, &sources, &flags, &exe);
+    compile_with_pkg_config(Lang::Cpp, &prefix, &sources, &SANITIZERS, &exe);
     let output = run(
         &exe,
         &[&env.address, &env.task_queue],
@@ -260,6 +265,44 @@ fn cpp_header_checks_pass_with_two_translation_units_under_sanitizers() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert_asan_clean(&exe, &output);
+}
+
+/// Builds tests/cpp/typed_api.cpp with `flags` against a fresh install and
+/// runs it against the dev server the given way, passing the installed
+/// temporal_capi.h (every asynchronous export in it must have a named
+/// `Client` member); asserts it passed and returns the executable and its
+/// output.
+fn typed_api_checks(scratch: &Scratch, flags: &[&str], under: Under) -> (PathBuf, Output) {
+    let env = env();
+    let prefix = install(scratch);
+    let exe = scratch.join("typed_api");
+    let source = repo_root().join("tests/cpp/typed_api.cpp");
+    compile_with_pkg_config(Lang::Cpp, &prefix, &[source], flags, &exe);
+    let header = prefix.join("include/temporal_capi.h");
+    let header = header.to_str().expect("UTF-8 prefix");
+    let output = run(&exe, &[&env.address, &env.task_queue, header], under);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("typed api checks passed"),
+        "typed api checks failed ({:?}):\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (exe, output)
+}
+
+#[test]
+fn cpp_typed_api_checks_pass_under_sanitizers() {
+    let scratch = Scratch::new("tc-typed-asan");
+    let (exe, output) = typed_api_checks(&scratch, &SANITIZERS, Under::AddressSanitizer);
+    assert_asan_clean(&exe, &output);
+}
+
+#[test]
+fn cpp_typed_api_checks_are_clean_under_valgrind() {
+    let scratch = Scratch::new("tc-typed-valgrind");
+    let (_, output) = typed_api_checks(&scratch, &["-g"], Under::Valgrind);
+    assert_valgrind_clean(&output);
 }
 
 /// The first fenced ```` ```<tag> ```` block of docs/c-and-cpp.md, pointed at
