@@ -7,19 +7,6 @@ mod common;
 use common::*;
 use std::process::Command;
 
-fn release_library_dir() -> std::path::PathBuf {
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--lib", "--manifest-path"])
-        .arg(repo_root().join("Cargo.toml"))
-        .status()
-        .expect("cargo build --release");
-    assert!(status.success());
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"));
-    target.join("release")
-}
-
 fn compile(out: &std::path::Path) -> std::path::PathBuf {
     let lib_dir = release_library_dir();
     let exe = out.join("main_flow");

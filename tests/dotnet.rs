@@ -18,19 +18,6 @@ fn dotnet_dir() -> PathBuf {
     repo_root().join("bindings/dotnet")
 }
 
-fn release_library() -> PathBuf {
-    let status = Command::new(env!("CARGO"))
-        .args(["build", "--release", "--lib", "--manifest-path"])
-        .arg(repo_root().join("Cargo.toml"))
-        .status()
-        .expect("cargo build --release");
-    assert!(status.success());
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"));
-    target.join("release/libtemporal_capi.so")
-}
-
 /// The NUnit 2.6 framework assembly of the Debian `nunit-console` packages.
 fn nunit_framework() -> PathBuf {
     let roots = ["/usr/lib/cli", "/usr/lib/mono/gac/nunit.framework"];
@@ -67,7 +54,11 @@ fn mcs(args: &[&str], sources: &Path) {
 /// Builds TemporalCapi.dll and TemporalCapi.Tests.dll into `out`, next to
 /// (a link to) the native library and the NUnit framework.
 fn build(out: &Path) {
-    std::os::unix::fs::symlink(release_library(), out.join("libtemporal_capi.so")).unwrap();
+    std::os::unix::fs::symlink(
+        release_library_dir().join("libtemporal_capi.so"),
+        out.join("libtemporal_capi.so"),
+    )
+    .unwrap();
     let nunit = nunit_framework();
     fs::copy(&nunit, out.join("nunit.framework.dll")).unwrap();
     let library = out.join("TemporalCapi.dll");
@@ -197,5 +188,81 @@ fn dotnet_bindings_pass_their_nunit_tests_on_mono() {
     assert_eq!(succeeded, total, "every test case succeeded:\n{report}");
     assert!(status.success(), "nunit-console failed:\n{report}");
     println!("{report}");
+    fs::remove_dir_all(&out).unwrap();
+}
+
+/// The C# blocks of docs/dotnet.md, in order.
+fn documented_examples() -> Vec<String> {
+    let doc = fs::read_to_string(repo_root().join("docs/dotnet.md")).unwrap();
+    doc.split("```csharp\n")
+        .skip(1)
+        .map(|block| block[..block.find("```").expect("closed block")].to_owned())
+        .collect()
+}
+
+/// Every C# example in docs/dotnet.md compiles against the library; those
+/// with a `Main(address, taskQueue)` run against the server, print, and the
+/// process ends by itself once `Main` returns (library threads must not keep
+/// a Mono process alive).
+#[test]
+fn the_documented_examples_compile_run_and_exit() {
+    let env = env();
+    let out = std::env::temp_dir().join(unique_id("tc-dotnet-doc"));
+    fs::create_dir_all(&out).unwrap();
+    build(&out);
+    let examples = documented_examples();
+    assert!(examples.len() >= 2, "docs/dotnet.md has C# examples");
+    let mut ran = 0;
+    for (index, code) in examples.iter().enumerate() {
+        let source = out.join(format!("example{index}.cs"));
+        fs::write(&source, code).unwrap();
+        let runnable = code.contains("static void Main(string[] argv)");
+        let target = if runnable { "exe" } else { "library" };
+        let binary = out.join(format!(
+            "example{index}.{}",
+            if runnable { "exe" } else { "dll" }
+        ));
+        let output = Command::new("mcs")
+            .args(["-langversion:7", "-warn:4", "-warnaserror+", "-nologo"])
+            .arg(format!("-target:{target}"))
+            .arg(format!("-r:{}", out.join("TemporalCapi.dll").display()))
+            .arg(format!("-out:{}", binary.display()))
+            .arg(&source)
+            .output()
+            .expect("mcs");
+        assert!(
+            output.status.success(),
+            "example {index} does not compile:\n{code}\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        if !runnable {
+            continue;
+        }
+        let (stdout, stderr) = (out.join("example.stdout"), out.join("example.stderr"));
+        let mut child = Command::new("mono")
+            .arg(&binary)
+            .args([&env.address, &env.task_queue])
+            .current_dir(&out)
+            .env("LD_LIBRARY_PATH", &out)
+            .stdout(fs::File::create(&stdout).unwrap())
+            .stderr(fs::File::create(&stderr).unwrap())
+            .spawn()
+            .expect("mono");
+        let status = wait_or_kill(&mut child, Duration::from_secs(120));
+        let report = format!(
+            "{}{}",
+            fs::read_to_string(&stdout).unwrap(),
+            fs::read_to_string(&stderr).unwrap()
+        );
+        let status = status.unwrap_or_else(|| panic!("example {index} did not exit:\n{report}"));
+        assert!(
+            status.success(),
+            "example {index} failed ({status}):\n{report}"
+        );
+        assert!(!report.trim().is_empty(), "example {index} printed nothing");
+        ran += 1;
+    }
+    assert!(ran >= 1, "no runnable example in docs/dotnet.md");
     fs::remove_dir_all(&out).unwrap();
 }

@@ -40,6 +40,24 @@ pub fn python() -> PathBuf {
         .unwrap_or_else(|| repo_root().join(".venv/bin/python"))
 }
 
+/// Builds the release library (`cargo build --release --lib`) and returns
+/// the directory holding `libtemporal_capi.so`. `OUT_DIR`, which cargo sets
+/// for test processes, is removed: ring's build script tracks it, so
+/// passing it on would rebuild the whole TLS stack every time.
+pub fn release_library_dir() -> PathBuf {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--lib", "--manifest-path"])
+        .arg(repo_root().join("Cargo.toml"))
+        .env_remove("OUT_DIR")
+        .status()
+        .expect("cargo build --release");
+    assert!(status.success());
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"))
+        .join("release")
+}
+
 /// Starts (once) and returns the dev environment.
 pub fn env() -> &'static Env {
     static ENV: OnceLock<Env> = OnceLock::new();

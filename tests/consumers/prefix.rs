@@ -40,6 +40,7 @@ pub fn install(scratch: &Scratch) -> PathBuf {
     let output = Command::new(repo_root().join("scripts/install.sh"))
         .arg(&prefix)
         .env("CARGO", env!("CARGO"))
+        .env_remove("OUT_DIR")
         .output()
         .expect("run scripts/install.sh");
     assert!(

@@ -5,12 +5,14 @@ namespace TemporalCapi.Native
 {
     /// <summary>
     /// Shuts every runtime down when the AppDomain unloads (Mono and .NET
-    /// Framework hosts such as NUnit 2 unload test domains).
+    /// Framework hosts such as NUnit 2 unload test domains) and when the
+    /// process exits.
     /// </summary>
     /// <remarks>
-    /// Library threads that called back are attached to the domain, and an
-    /// unload waits forever for attached threads parked in native code. Freeing
-    /// the runtimes first ends those threads. .NET Core never unloads a domain.
+    /// Library threads that called back are attached to the runtime as
+    /// foreground threads on Mono, so both an unload and the end of
+    /// <c>Main</c> would wait forever for them while they park in native code.
+    /// Freeing the runtimes first ends those threads.
     /// </remarks>
     internal static class LiveRuntimes
     {
@@ -22,6 +24,7 @@ namespace TemporalCapi.Native
         static LiveRuntimes()
         {
             AppDomain.CurrentDomain.DomainUnload += (sender, args) => ShutDownAll();
+            AppDomain.CurrentDomain.ProcessExit += (sender, args) => ShutDownAll();
         }
 
         /// <summary>Tracks a new runtime handle.</summary>
