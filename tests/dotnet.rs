@@ -191,13 +191,32 @@ fn dotnet_bindings_pass_their_nunit_tests_on_mono() {
     fs::remove_dir_all(&out).unwrap();
 }
 
-/// The C# blocks of docs/dotnet.md, in order.
+/// The C# blocks of docs/dotnet.md as compilation units, in order: each
+/// complete program or class (a block that starts with `using`), then all
+/// fragments (blocks that continue the example's `RunAsync`) joined into the
+/// body of one method with the example's variables as parameters.
 fn documented_examples() -> Vec<String> {
     let doc = fs::read_to_string(repo_root().join("docs/dotnet.md")).unwrap();
-    doc.split("```csharp\n")
+    let blocks: Vec<&str> = doc
+        .split("```csharp\n")
         .skip(1)
-        .map(|block| block[..block.find("```").expect("closed block")].to_owned())
-        .collect()
+        .map(|block| &block[..block.find("```").expect("closed block")])
+        .collect();
+    let (complete, fragments): (Vec<&str>, Vec<&str>) = blocks
+        .into_iter()
+        .partition(|block| block.starts_with("using "));
+    let mut units: Vec<String> = complete.into_iter().map(str::to_owned).collect();
+    if !fragments.is_empty() {
+        units.push(format!(
+            "using System;\nusing System.Collections.Generic;\nusing System.IO;\nusing System.Linq;\n\
+             using System.Threading.Tasks;\nusing TemporalCapi;\n\
+             public static class Fragments\n{{\n\
+             public static async Task RunAsync(TemporalClient client, string taskQueue, string workflowId)\n{{\n\
+             {}\n}}\n}}\n",
+            fragments.concat()
+        ));
+    }
+    units
 }
 
 /// Every C# example in docs/dotnet.md compiles against the library; those

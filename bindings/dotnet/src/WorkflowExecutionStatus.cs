@@ -19,5 +19,7 @@ namespace TemporalCapi
         ContinuedAsNew = 6,
         /// <summary>Timed out.</summary>
         TimedOut = 7,
+        /// <summary>Paused (<see cref="WorkflowHandle.PauseAsync"/>; the Durable Task "Suspended"): open, but no tasks are dispatched.</summary>
+        Paused = 8,
     }
 }
