@@ -9,7 +9,6 @@ from temporal_capi import (
     ApplicationError,
     Client,
     NotFoundError,
-    RPCError,
     TemporalCapiError,
     WithStartWorkflowOperation,
     WorkflowAlreadyStartedError,
@@ -169,9 +168,8 @@ def test_update_with_start_starts_once_then_uses_the_running_workflow(client: Cl
     assert update.id == "uws-update" and update.workflow_id == workflow_id
     assert isinstance(rejected.cause, ApplicationError) and rejected.cause.type == "ValueError"
     assert rejected_handle.id == workflow_id
-    # A conflict is reported as already_exists by the library today (see the report); both forms are accepted.
-    assert isinstance(conflict, (WorkflowAlreadyStartedError, RPCError))
-    assert conflict.code in ("already_started", "already_exists")
+    assert isinstance(conflict, WorkflowAlreadyStartedError)
+    assert conflict.code == "already_started" and conflict.run_id == first_handle.result_run_id
     assert conflict_again is conflict
     assert final == {"signals": [], "finish": "end"}
 
