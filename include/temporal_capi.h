@@ -226,8 +226,9 @@ void tc_client_free(TcClient *client);
  * Replaces the API key sent as `authorization: Bearer <key>` by every later
  * call of this client. `api_key` NULL or length 0 removes it. Thread-safe.
  * Returns `TC_RESULT_NULL_ARGUMENT` for a NULL client,
- * `TC_RESULT_INVALID_ARGUMENT` for invalid UTF-8, `TC_RESULT_CLOSED` for a
- * freed client.
+ * `TC_RESULT_INVALID_ARGUMENT` (the key stays as it was) for invalid UTF-8
+ * or a key that cannot be a header value (control characters),
+ * `TC_RESULT_CLOSED` for a freed client.
  *
  * # Safety
  * `api_key` must point to `api_key_len` readable bytes or be NULL.

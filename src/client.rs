@@ -37,6 +37,9 @@ impl Client {
     /// Builds a client from connect options. Nothing is contacted yet.
     pub fn new(options: &ConnectOptions) -> Result<Self> {
         let mut profile = envconfig::resolve(options)?;
+        if let Some(key) = &profile.api_key {
+            check_api_key(key)?;
+        }
         let any_host_name = profile
             .tls
             .as_ref()
@@ -195,12 +198,17 @@ impl Client {
     }
 
     /// Replaces the API key (`None` removes it) for every later call,
-    /// whether or not the client has connected yet.
-    pub fn set_api_key(&self, key: Option<String>) {
+    /// whether or not the client has connected yet. `invalid_argument`
+    /// (nothing changes) for a key that cannot be a header value.
+    pub fn set_api_key(&self, key: Option<String>) -> Result<()> {
+        if let Some(k) = &key {
+            check_api_key(k)?;
+        }
         self.lock_options().api_key = key.clone();
         if let Some(c) = self.connection.get() {
             c.set_api_key(key);
         }
+        Ok(())
     }
 
     /// Replaces the user gRPC headers for every later call.
@@ -220,6 +228,21 @@ impl Client {
     fn lock_options(&self) -> std::sync::MutexGuard<'_, ConnectionOptions> {
         self.options.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
+
+/// The official client silently sends no `authorization` header for a key
+/// that does not parse as a header value (control characters other than
+/// tab), so such keys are refused up front, by the same parse.
+fn check_api_key(key: &str) -> Result<()> {
+    format!("Bearer {key}")
+        .parse::<tonic::metadata::MetadataValue<tonic::metadata::Ascii>>()
+        .map(drop)
+        .map_err(|_| {
+            Error::invalid(
+                "api_key must not contain control characters (it is sent as a gRPC header)",
+            )
+            .with("key", "api_key")
+        })
 }
 
 /// `pid@hostname`, like the official SDKs.

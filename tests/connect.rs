@@ -101,6 +101,7 @@ fn bad_connect_options_are_invalid_argument() {
         (json!({"keep_alive": {"interval": "soon"}}), "interval"),
         (json!({"retry": {"max_retries": -1}}), "retry.max_retries"),
         (json!({"connect_timeout": []}), "connect_timeout"),
+        (json!({"api_key": "a\nb"}), "api_key"),
     ] {
         let (client, reply) = connect_with(runtime, &options);
         assert!(client.is_null());
@@ -169,6 +170,15 @@ fn api_key_and_headers_can_be_replaced_on_a_live_client() {
         unsafe { tc_client_update_api_key(conn.client, bad_utf8.as_ptr().cast(), 1) },
         TcResult::InvalidArgument
     );
+    for bad_key in ["line\nbreak", "nul\0", "del\u{7f}"] {
+        assert_eq!(
+            unsafe {
+                tc_client_update_api_key(conn.client, bad_key.as_ptr().cast(), bad_key.len())
+            },
+            TcResult::InvalidArgument,
+            "{bad_key:?}"
+        );
+    }
 
     let headers = r#"{"x-tenant": "t2"}"#;
     assert_eq!(

@@ -210,8 +210,9 @@ fn entry_of(client: *mut TcClient) -> std::result::Result<Arc<ClientEntry>, TcRe
 /// Replaces the API key sent as `authorization: Bearer <key>` by every later
 /// call of this client. `api_key` NULL or length 0 removes it. Thread-safe.
 /// Returns `TC_RESULT_NULL_ARGUMENT` for a NULL client,
-/// `TC_RESULT_INVALID_ARGUMENT` for invalid UTF-8, `TC_RESULT_CLOSED` for a
-/// freed client.
+/// `TC_RESULT_INVALID_ARGUMENT` (the key stays as it was) for invalid UTF-8
+/// or a key that cannot be a header value (control characters),
+/// `TC_RESULT_CLOSED` for a freed client.
 ///
 /// # Safety
 /// `api_key` must point to `api_key_len` readable bytes or be NULL.
@@ -227,12 +228,15 @@ pub unsafe extern "C" fn tc_client_update_api_key(
             Err(code) => return code,
         };
         // SAFETY: the caller's contract.
-        match unsafe { buffers::input_str(api_key, api_key_len, "api_key") } {
+        let applied = match unsafe { buffers::input_str(api_key, api_key_len, "api_key") } {
             Ok("") => entry.client.set_api_key(None),
             Ok(key) => entry.client.set_api_key(Some(key.to_owned())),
             Err(_) => return TcResult::InvalidArgument,
+        };
+        match applied {
+            Ok(()) => TcResult::Ok,
+            Err(_) => TcResult::InvalidArgument,
         }
-        TcResult::Ok
     })
 }
 

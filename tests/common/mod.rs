@@ -40,15 +40,29 @@ pub fn python() -> PathBuf {
         .unwrap_or_else(|| repo_root().join(".venv/bin/python"))
 }
 
+/// Removes from `command` the variables cargo sets for a test process
+/// (`OUT_DIR`, `CARGO_MANIFEST_DIR`, `CARGO_PKG_*`, ...). A cargo run by
+/// `command` would pass them on to build scripts that track them (ring's
+/// does), and rebuild the TLS stack and everything above it (~5 min).
+/// `CARGO_HOME` and `CARGO_TARGET_DIR` are kept.
+pub fn without_test_cargo_env(command: &mut Command) -> &mut Command {
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_string_lossy();
+        let set_by_cargo = name == "OUT_DIR"
+            || (name.starts_with("CARGO_") && name != "CARGO_HOME" && name != "CARGO_TARGET_DIR");
+        if set_by_cargo {
+            command.env_remove(name.as_ref());
+        }
+    }
+    command
+}
+
 /// Builds the release library (`cargo build --release --lib`) and returns
-/// the directory holding `libtemporal_capi.so`. `OUT_DIR`, which cargo sets
-/// for test processes, is removed: ring's build script tracks it, so
-/// passing it on would rebuild the whole TLS stack every time.
+/// the directory holding `libtemporal_capi.so`.
 pub fn release_library_dir() -> PathBuf {
-    let status = Command::new(env!("CARGO"))
+    let status = without_test_cargo_env(&mut Command::new(env!("CARGO")))
         .args(["build", "--release", "--lib", "--manifest-path"])
         .arg(repo_root().join("Cargo.toml"))
-        .env_remove("OUT_DIR")
         .status()
         .expect("cargo build --release");
     assert!(status.success());

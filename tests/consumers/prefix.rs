@@ -1,7 +1,7 @@
 //! Scratch directories, `scripts/install.sh` and pkg-config queries against
 //! the installed prefix.
 
-use crate::common::{repo_root, unique_id};
+use crate::common::{repo_root, unique_id, without_test_cargo_env};
 use std::{
     path::{Path, PathBuf},
     process::Command,
@@ -37,10 +37,9 @@ impl Drop for Scratch {
 /// library when needed) and returns the prefix.
 pub fn install(scratch: &Scratch) -> PathBuf {
     let prefix = scratch.join("prefix");
-    let output = Command::new(repo_root().join("scripts/install.sh"))
+    let output = without_test_cargo_env(&mut Command::new(repo_root().join("scripts/install.sh")))
         .arg(&prefix)
         .env("CARGO", env!("CARGO"))
-        .env_remove("OUT_DIR")
         .output()
         .expect("run scripts/install.sh");
     assert!(

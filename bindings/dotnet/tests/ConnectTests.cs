@@ -118,6 +118,9 @@ namespace TemporalCapi.Tests
                     () => client.Connection.RpcMetadata = new Dictionary<string, string> { { "bad header name", "v" } });
                 Assert.AreEqual("RpcMetadata", bad.ParamName);
                 Assert.AreSame(replaced, client.Connection.RpcMetadata, "a rejected value is not kept");
+                var badKey = Assert.Throws<InvalidArgumentException>(() => client.Connection.ApiKey = "line\nbreak");
+                Assert.AreEqual("ApiKey", badKey.ParamName);
+                Assert.AreEqual("rotated-key", client.Connection.ApiKey, "a rejected key is not kept");
 
                 client.Connection.RpcMetadata = null;
                 client.Connection.ApiKey = null;

@@ -218,8 +218,11 @@ class Client:
     @api_key.setter
     def api_key(self, value: str | None) -> None:
         data = value.encode() if value else None
-        if lib.tc_client_update_api_key(self._handle(), data, len(data or b"")) != RESULT_OK:
+        result = lib.tc_client_update_api_key(self._handle(), data, len(data or b""))
+        if result == RESULT_CLOSED:
             raise ClosedError("the client is closed", {"code": "closed"})
+        if result != RESULT_OK:
+            raise InvalidArgumentError("api_key must not contain control characters", {"code": "invalid_argument"})
         self._api_key = value
 
     @property

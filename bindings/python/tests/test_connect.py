@@ -72,6 +72,9 @@ def test_api_key_and_rpc_metadata_can_be_rotated(env, task_queue: str) -> None:
     client.api_key = None
     assert client.api_key is None
     with pytest.raises(InvalidArgumentError):
+        client.api_key = "line\nbreak"
+    assert client.api_key is None
+    with pytest.raises(InvalidArgumentError):
         client.rpc_metadata = {"bad": 1}  # type: ignore[dict-item]
     client.close()
     with pytest.raises(ClosedError):
