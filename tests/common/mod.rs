@@ -100,6 +100,58 @@ pub fn env() -> &'static Env {
     })
 }
 
+/// A harness proxy (tests/harness/*_proxy.py) in front of the dev server:
+/// `address` is where it listens; `lines` receives every further JSON line
+/// it prints. Stopped (stdin closed, then killed) on drop.
+pub struct Proxy {
+    child: Child,
+    pub address: String,
+    pub lines: mpsc::Receiver<Value>,
+}
+
+impl Proxy {
+    /// Starts `tests/harness/<script>` with `--target <dev server>` and `args`.
+    pub fn start(script: &str, args: &[&str]) -> Proxy {
+        let mut child = Command::new(python())
+            .arg(repo_root().join("tests/harness").join(script))
+            .args(["--target", &env().address])
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("start tests/harness/{script}: {e}"));
+        let mut stdout = BufReader::new(child.stdout.take().expect("proxy stdout"));
+        let mut line = String::new();
+        stdout
+            .read_line(&mut line)
+            .expect("read the proxy's address");
+        let info: Value = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("{script} did not start ({e}): {line:?}"));
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in stdout.lines().map_while(std::result::Result::ok) {
+                let value = serde_json::from_str(&line).expect("proxy lines are JSON");
+                if tx.send(value).is_err() {
+                    break;
+                }
+            }
+        });
+        Proxy {
+            child,
+            address: info["address"].as_str().expect("address").to_owned(),
+            lines,
+        }
+    }
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// One completed callback.
 #[derive(Debug)]
 pub struct Reply {

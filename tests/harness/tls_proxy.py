@@ -13,9 +13,9 @@ It stops when stdin reaches EOF.
 
 import argparse
 import asyncio
-import json
 import ssl
-import sys
+
+from relay import relay
 
 
 def server_context(cert: str, key: str, client_ca: str | None) -> ssl.SSLContext:
@@ -28,37 +28,8 @@ def server_context(cert: str, key: str, client_ca: str | None) -> ssl.SSLContext
     return context
 
 
-async def pump(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-    try:
-        while data := await reader.read(65536):
-            writer.write(data)
-            await writer.drain()
-    except (ConnectionError, ssl.SSLError):
-        pass
-    finally:
-        writer.close()
-
-
 async def serve(args: argparse.Namespace) -> None:
-    host, port = args.target.rsplit(":", 1)
-
-    async def forward(client_reader, client_writer) -> None:
-        try:
-            server_reader, server_writer = await asyncio.open_connection(host, int(port))
-        except OSError:
-            client_writer.close()
-            return
-        await asyncio.gather(
-            pump(client_reader, server_writer), pump(server_reader, client_writer)
-        )
-
-    context = server_context(args.cert, args.key, args.client_ca)
-    server = await asyncio.start_server(forward, "127.0.0.1", 0, ssl=context)
-    address = server.sockets[0].getsockname()
-    print(json.dumps({"address": f"{address[0]}:{address[1]}"}), flush=True)
-    loop = asyncio.get_running_loop()
-    await loop.run_in_executor(None, sys.stdin.read)
-    server.close()
+    await relay(args.target, context=server_context(args.cert, args.key, args.client_ca))
 
 
 def main() -> None:
