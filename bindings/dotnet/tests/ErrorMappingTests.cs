@@ -40,6 +40,18 @@ namespace TemporalCapi.Tests
             var e = ErrorMapper.ToException(json, CancellationToken.None);
             Assert.AreEqual(expected, e.GetType());
             StringAssert.Contains("m", e.Message);
+            Assert.AreEqual(json, e.Data[TemporalException.ErrorDataKey], "the whole error object is kept");
+        }
+
+        [Test]
+        public async System.Threading.Tasks.Task ServerErrorsKeepTheirErrorObject()
+        {
+            var id = TestEnvironment.NewId("error-data");
+            var e = await Expect.ThrowsAsync<RpcException>(() => TestEnvironment.Client.GetWorkflowHandle(id).DescribeAsync());
+            var error = Json.JsonFields.ParseObject((string)e.Data[TemporalException.ErrorDataKey]);
+            Assert.AreEqual("not_found", error["code"]);
+            Assert.AreEqual(5L, error["grpc_code"]);
+            Assert.AreEqual(e.Message, error["message"]);
         }
 
         [TestCase("not_found", RpcException.StatusCode.NotFound)]

@@ -30,8 +30,18 @@ namespace TemporalCapi
     /// </remarks>
     internal static class ErrorMapper
     {
-        /// <summary>The exception for an error object; <paramref name="cancellationToken"/> is the call's token.</summary>
+        /// <summary>
+        /// The exception for an error object; <paramref name="cancellationToken"/> is the call's token.
+        /// The whole error object is kept in <c>Data[TemporalException.ErrorDataKey]</c>.
+        /// </summary>
         internal static Exception ToException(string errorJson, CancellationToken cancellationToken)
+        {
+            var exception = Map(errorJson, cancellationToken);
+            exception.Data[TemporalException.ErrorDataKey] = errorJson;
+            return exception;
+        }
+
+        private static Exception Map(string errorJson, CancellationToken cancellationToken)
         {
             var error = JsonFields.ParseObject(errorJson);
             string code = error.GetString("code") ?? "internal";
