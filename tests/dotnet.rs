@@ -10,7 +10,7 @@ use common::*;
 use std::{
     fs,
     path::{Path, PathBuf},
-    process::{Child, Command, ExitStatus},
+    process::{Command, ExitStatus},
     time::{Duration, Instant},
 };
 
@@ -35,20 +35,29 @@ fn nunit_framework() -> PathBuf {
         .expect("nunit.framework.dll (apt-get install nunit-console)")
 }
 
-fn mcs(args: &[&str], sources: &Path) {
+/// Runs `mcs -langversion:7 -nologo <args>` (C# 7, as the sources promise)
+/// and fails the test with the compiler's output unless it succeeds.
+fn mcs(args: &[String], what: &str) {
     let output = Command::new("mcs")
-        .args(["-langversion:7", "-warn:4", "-warnaserror+", "-nologo"])
+        .args(["-langversion:7", "-nologo"])
         .args(args)
-        .arg(format!("-recurse:{}/*.cs", sources.display()))
         .output()
         .expect("mcs (apt-get install mono-complete)");
     assert!(
         output.status.success(),
-        "mcs failed for {}:\n{}{}",
-        sources.display(),
+        "mcs failed for {what}:\n{}{}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+/// Compiles every `.cs` file under `sources` strictly: warnings are errors
+/// (with `-doc`, so is a public item without a doc comment).
+fn mcs_strict(args: &[String], sources: &Path) {
+    let mut all = vec!["-warn:4".to_owned(), "-warnaserror+".to_owned()];
+    all.extend_from_slice(args);
+    all.push(format!("-recurse:{}/*.cs", sources.display()));
+    mcs(&all, &sources.display().to_string());
 }
 
 /// Builds TemporalCapi.dll and TemporalCapi.Tests.dll into `out`, next to
@@ -62,22 +71,22 @@ fn build(out: &Path) {
     let nunit = nunit_framework();
     fs::copy(&nunit, out.join("nunit.framework.dll")).unwrap();
     let library = out.join("TemporalCapi.dll");
-    mcs(
+    mcs_strict(
         &[
-            "-target:library",
-            "-r:System.Runtime.Serialization.dll",
-            &format!("-doc:{}", out.join("TemporalCapi.xml").display()),
-            &format!("-out:{}", library.display()),
+            "-target:library".to_owned(),
+            "-r:System.Runtime.Serialization.dll".to_owned(),
+            format!("-doc:{}", out.join("TemporalCapi.xml").display()),
+            format!("-out:{}", library.display()),
         ],
         &dotnet_dir().join("src"),
     );
-    mcs(
+    mcs_strict(
         &[
-            "-target:library",
-            "-r:System.Runtime.Serialization.dll",
-            &format!("-r:{}", library.display()),
-            &format!("-r:{}", nunit.display()),
-            &format!("-out:{}", out.join("TemporalCapi.Tests.dll").display()),
+            "-target:library".to_owned(),
+            "-r:System.Runtime.Serialization.dll".to_owned(),
+            format!("-r:{}", library.display()),
+            format!("-r:{}", nunit.display()),
+            format!("-out:{}", out.join("TemporalCapi.Tests.dll").display()),
         ],
         &dotnet_dir().join("tests"),
     );
@@ -106,21 +115,37 @@ fn summary_attribute(xml: &str, name: &str) -> usize {
     value[..value.find('"').unwrap()].parse().unwrap()
 }
 
-/// Waits for `child`; kills it and returns None if it runs past `limit`
-/// (a hang guard, far above the suite's normal run time).
-fn wait_or_kill(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
+/// Runs `command` in `out` with the native library on the loader path,
+/// stdout and stderr going to files there, and waits for it; kills it if it
+/// runs past `limit` (a hang guard, far above its normal run time). Returns
+/// the exit status (None when killed) and what it printed.
+fn run_logged(command: &mut Command, out: &Path, limit: Duration) -> (Option<ExitStatus>, String) {
+    let (stdout, stderr) = (out.join("run.stdout"), out.join("run.stderr"));
+    let mut child = command
+        .current_dir(out)
+        .env("LD_LIBRARY_PATH", out)
+        .stdout(fs::File::create(&stdout).unwrap())
+        .stderr(fs::File::create(&stderr).unwrap())
+        .spawn()
+        .unwrap_or_else(|e| panic!("start {command:?}: {e}"));
     let deadline = Instant::now() + limit;
-    loop {
-        if let Some(status) = child.try_wait().expect("wait for nunit-console") {
-            return Some(status);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for the child") {
+            break Some(status);
         }
         if Instant::now() > deadline {
             let _ = child.kill();
             let _ = child.wait();
-            return None;
+            break None;
         }
         std::thread::sleep(Duration::from_millis(200));
-    }
+    };
+    let report = format!(
+        "{}{}",
+        fs::read_to_string(&stdout).unwrap_or_default(),
+        fs::read_to_string(&stderr).unwrap_or_default()
+    );
+    (status, report)
 }
 
 #[test]
@@ -131,28 +156,19 @@ fn dotnet_bindings_pass_their_nunit_tests_on_mono() {
     build(&out);
 
     let result_file = out.join("TestResult.xml");
-    let (stdout, stderr) = (out.join("nunit.stdout"), out.join("nunit.stderr"));
     // NUnit 2 runs the tests in an AppDomain it unloads at the end, so the
     // process exiting also shows that no library thread keeps it alive.
-    let mut child = Command::new("nunit-console")
-        .arg(out.join("TemporalCapi.Tests.dll"))
-        .args(["-nologo", "-labels", "-timeout=300000"])
-        .arg(format!("-result={}", result_file.display()))
-        .current_dir(&out)
-        .env("LD_LIBRARY_PATH", &out)
-        .env("TC_TEST_ADDRESS", &env.address)
-        .env("TC_TEST_NAMESPACE", &env.namespace)
-        .env("TC_TEST_TASK_QUEUE", &env.task_queue)
-        .env("TC_TEST_LIBRARY_VERSION", env!("CARGO_PKG_VERSION"))
-        .stdout(fs::File::create(&stdout).unwrap())
-        .stderr(fs::File::create(&stderr).unwrap())
-        .spawn()
-        .expect("nunit-console (apt-get install nunit-console)");
-    let status = wait_or_kill(&mut child, Duration::from_secs(30 * 60));
-    let report = format!(
-        "{}{}",
-        fs::read_to_string(&stdout).unwrap_or_default(),
-        fs::read_to_string(&stderr).unwrap_or_default()
+    let (status, report) = run_logged(
+        Command::new("nunit-console")
+            .arg(out.join("TemporalCapi.Tests.dll"))
+            .args(["-nologo", "-labels", "-timeout=300000"])
+            .arg(format!("-result={}", result_file.display()))
+            .env("TC_TEST_ADDRESS", &env.address)
+            .env("TC_TEST_NAMESPACE", &env.namespace)
+            .env("TC_TEST_TASK_QUEUE", &env.task_queue)
+            .env("TC_TEST_LIBRARY_VERSION", env!("CARGO_PKG_VERSION")),
+        &out,
+        Duration::from_secs(30 * 60),
     );
     let status = status.unwrap_or_else(|| panic!("nunit-console did not exit:\n{report}"));
     let xml = fs::read_to_string(&result_file)
@@ -241,38 +257,24 @@ fn the_documented_examples_compile_run_and_exit() {
             "example{index}.{}",
             if runnable { "exe" } else { "dll" }
         ));
-        let output = Command::new("mcs")
-            .args(["-langversion:7", "-nologo"])
-            .arg(format!("-target:{target}"))
-            .arg(format!("-r:{}", out.join("TemporalCapi.dll").display()))
-            .arg(format!("-out:{}", binary.display()))
-            .arg(&source)
-            .output()
-            .expect("mcs");
-        assert!(
-            output.status.success(),
-            "example {index} does not compile:\n{code}\n{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
+        mcs(
+            &[
+                format!("-target:{target}"),
+                format!("-r:{}", out.join("TemporalCapi.dll").display()),
+                format!("-out:{}", binary.display()),
+                source.display().to_string(),
+            ],
+            &format!("example {index} of docs/dotnet.md:\n{code}"),
         );
         if !runnable {
             continue;
         }
-        let (stdout, stderr) = (out.join("example.stdout"), out.join("example.stderr"));
-        let mut child = Command::new("mono")
-            .arg(&binary)
-            .args([&env.address, &env.task_queue])
-            .current_dir(&out)
-            .env("LD_LIBRARY_PATH", &out)
-            .stdout(fs::File::create(&stdout).unwrap())
-            .stderr(fs::File::create(&stderr).unwrap())
-            .spawn()
-            .expect("mono");
-        let status = wait_or_kill(&mut child, Duration::from_secs(120));
-        let report = format!(
-            "{}{}",
-            fs::read_to_string(&stdout).unwrap(),
-            fs::read_to_string(&stderr).unwrap()
+        let (status, report) = run_logged(
+            Command::new("mono")
+                .arg(&binary)
+                .args([&env.address, &env.task_queue]),
+            &out,
+            Duration::from_secs(120),
         );
         let status = status.unwrap_or_else(|| panic!("example {index} did not exit:\n{report}"));
         assert!(

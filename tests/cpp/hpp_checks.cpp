@@ -45,9 +45,6 @@ template <typename T> std::string error_code(std::future<T> future) {
     }
 }
 
-/// A JSON string literal for `text` (ids and addresses here need no escaping).
-std::string quoted(const std::string &text) { return "\"" + text + "\""; }
-
 void owners_are_move_only() {
     static_assert(!std::is_copy_constructible_v<tc::Runtime> && std::is_nothrow_move_constructible_v<tc::Runtime>);
     static_assert(!std::is_copy_constructible_v<tc::Client> && std::is_nothrow_move_constructible_v<tc::Client>);
@@ -88,20 +85,20 @@ void bad_runtime_options_throw() {
 
 void calls_deliver_responses_and_errors(const std::string &address, const std::string &queue) {
     tc::Runtime runtime;
-    tc::Client client = runtime.connect(R"({"address": )" + quoted(address) + "}").get();
+    tc::Client client = runtime.connect(R"({"address": )" + tc::json_quote(address) + "}").get();
     check(client.get() != nullptr, "connected");
     check(client.info().find(R"("server_version")") != std::string::npos, "connect response: " + client.info());
 
     const std::string id = "hpp-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
     const std::string started = client
                                     .call(tc_workflow_start, R"({"workflow_type": "Echo", "task_queue": )" +
-                                                                 quoted(queue) + R"(, "id": )" + quoted(id) +
+                                                                 tc::json_quote(queue) + R"(, "id": )" + tc::json_quote(id) +
                                                                  R"(, "args": [7]})")
                                     .get();
     check(started.find(R"("started":true)") != std::string::npos, "start: " + started);
     // The free function works on raw handles.
     const std::string result =
-        tc::call(tc_workflow_result, client.get(), R"({"workflow_id": )" + quoted(id) + "}").get();
+        tc::call(tc_workflow_result, client.get(), R"({"workflow_id": )" + tc::json_quote(id) + "}").get();
     check(result.find(R"("result":7)") != std::string::npos, "result: " + result);
 
     check(error_code(client.call(tc_workflow_describe, R"({"workflow_id": "hpp-no-such-id"})")) == "not_found",
@@ -111,13 +108,13 @@ void calls_deliver_responses_and_errors(const std::string &address, const std::s
 
     tc::Cancel cancel;
     cancel.cancel();
-    check(error_code(client.call(tc_workflow_result, R"({"workflow_id": )" + quoted(id) + "}", &cancel)) ==
+    check(error_code(client.call(tc_workflow_result, R"({"workflow_id": )" + tc::json_quote(id) + "}", &cancel)) ==
               "cancelled",
           "cancelled call");
-    check(error_code(runtime.connect(R"({"address": )" + quoted(address) + "}", &cancel)) == "cancelled",
+    check(error_code(runtime.connect(R"({"address": )" + tc::json_quote(address) + "}", &cancel)) == "cancelled",
           "cancelled connect");
 
-    check(second_tu_describe_code(R"({"address": )" + quoted(address) + "}", "hpp-no-such-id") == "not_found",
+    check(second_tu_describe_code(R"({"address": )" + tc::json_quote(address) + "}", "hpp-no-such-id") == "not_found",
           "the second translation unit works too");
 
     tc::Client moved = std::move(client);
@@ -134,20 +131,20 @@ void destroying_the_runtime_completes_pending_calls(const std::string &address, 
         "hpp-pending-" + std::to_string(std::chrono::system_clock::now().time_since_epoch().count());
     {
         tc::Runtime runtime;
-        const tc::Client client = runtime.connect(R"({"address": )" + quoted(address) + "}").get();
+        const tc::Client client = runtime.connect(R"({"address": )" + tc::json_quote(address) + "}").get();
         client
-            .call(tc_workflow_start, R"({"workflow_type": "WaitForSignal", "task_queue": )" + quoted(queue) +
-                                         R"(, "id": )" + quoted(id) + R"(, "execution_timeout": "10m"})")
+            .call(tc_workflow_start, R"({"workflow_type": "WaitForSignal", "task_queue": )" + tc::json_quote(queue) +
+                                         R"(, "id": )" + tc::json_quote(id) + R"(, "execution_timeout": "10m"})")
             .get();
-        pending = client.call(tc_workflow_result, R"({"workflow_id": )" + quoted(id) + "}");
+        pending = client.call(tc_workflow_result, R"({"workflow_id": )" + tc::json_quote(id) + "}");
         check(pending.wait_for(std::chrono::seconds(0)) == std::future_status::timeout, "result pending");
     }
     check(pending.wait_for(std::chrono::seconds(0)) == std::future_status::ready, "ready once the runtime is gone");
     check(error_code(std::move(pending)) == "cancelled", "completed as cancelled");
 
     tc::Runtime runtime;
-    const tc::Client client = runtime.connect(R"({"address": )" + quoted(address) + "}").get();
-    client.call(tc_workflow_terminate, R"({"workflow_id": )" + quoted(id) + "}").get();
+    const tc::Client client = runtime.connect(R"({"address": )" + tc::json_quote(address) + "}").get();
+    client.call(tc_workflow_terminate, R"({"workflow_id": )" + tc::json_quote(id) + "}").get();
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using TemporalCapi.Json;
@@ -16,7 +15,7 @@ namespace TemporalCapi.Tests
     internal sealed class ScheduleTestSupport
     {
         /// <summary>How long to wait for the scheduler; generous, never asserted on.</summary>
-        private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+        internal static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
         private readonly List<string> created = new List<string>();
 
@@ -73,44 +72,17 @@ namespace TemporalCapi.Tests
         }
 
         /// <summary>Describes <paramref name="handle"/> until <paramref name="check"/> holds; fails with the last description at the deadline.</summary>
-        internal static async Task<ScheduleDescription> WaitForAsync(
+        internal static Task<ScheduleDescription> WaitForAsync(
             ScheduleHandle handle, string what, Func<ScheduleDescription, bool> check)
         {
-            var clock = Stopwatch.StartNew();
-            while (true)
-            {
-                var description = await handle.DescribeAsync();
-                if (check(description))
+            return Eventually.Holds(
+                async () =>
                 {
+                    var description = await handle.DescribeAsync();
+                    Assert.IsTrue(check(description), "timed out waiting for " + what + "; last description: " + description.RawDescription);
                     return description;
-                }
-                if (clock.Elapsed > Deadline)
-                {
-                    Assert.Fail("timed out waiting for " + what + "; last description: " + description.RawDescription);
-                }
-                await Task.Delay(300);
-            }
-        }
-
-        /// <summary>Runs <paramref name="attempt"/> until it stops failing an assertion; rethrows the last failure at the deadline.</summary>
-        internal static async Task<T> EventuallyAsync<T>(Func<Task<T>> attempt)
-        {
-            var clock = Stopwatch.StartNew();
-            while (true)
-            {
-                try
-                {
-                    return await attempt();
-                }
-                catch (AssertionException)
-                {
-                    if (clock.Elapsed > Deadline)
-                    {
-                        throw;
-                    }
-                }
-                await Task.Delay(300);
-            }
+                },
+                Deadline);
         }
 
         /// <summary>

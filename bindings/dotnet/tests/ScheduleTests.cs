@@ -291,7 +291,7 @@ namespace TemporalCapi.Tests
             };
 
             // Explicit paging, one schedule per page, until both are visible.
-            var firstPage = await ScheduleTestSupport.EventuallyAsync(async () =>
+            var firstPage = await Eventually.Holds(async () =>
             {
                 var pageable = Client.ListSchedulesAsync(both);
                 var page = await pageable.GetPageAsync();
@@ -306,7 +306,7 @@ namespace TemporalCapi.Tests
                 }
                 CollectionAssert.AreEquivalent(new[] { first, second }, ids);
                 return page;
-            });
+            }, ScheduleTestSupport.Deadline);
             Assert.AreEqual(1, firstPage.Items.Count);
             Assert.IsNotNull(firstPage.NextPageToken);
 
@@ -332,12 +332,12 @@ namespace TemporalCapi.Tests
             Assert.AreEqual("listed", row.TypedSearchAttributes.Get(Tag));
 
             // Without a query, paging one at a time through every schedule finds it too.
-            await ScheduleTestSupport.EventuallyAsync(async () =>
+            await Eventually.Holds(async () =>
             {
                 var all = await Client.ListSchedulesAsync(new ScheduleListOptions { PageSize = 1 }).ToListAsync();
                 CollectionAssert.Contains(all.Select(s => s.Id).ToList(), first);
                 return all;
-            });
+            }, ScheduleTestSupport.Deadline);
         }
 
         [Test]

@@ -74,6 +74,14 @@ def _encode(request: Mapping[str, Any]) -> bytes:
         raise InvalidArgumentError(f"value is not JSON-serializable: {err}", {"code": "invalid_argument"}) from err
 
 
+def _check_update(result: int, invalid: str) -> None:
+    """Raises for a non-OK result of a synchronous client update (API key, headers)."""
+    if result == RESULT_CLOSED:
+        raise ClosedError("the client is closed", {"code": "closed"})
+    if result != RESULT_OK:
+        raise InvalidArgumentError(invalid, {"code": "invalid_argument"})
+
+
 def _unwrap(outcome: Outcome) -> Any:
     value = outcome.value()
     if outcome.ok:
@@ -218,11 +226,8 @@ class Client:
     @api_key.setter
     def api_key(self, value: str | None) -> None:
         data = value.encode() if value else None
-        result = lib.tc_client_update_api_key(self._handle(), data, len(data or b""))
-        if result == RESULT_CLOSED:
-            raise ClosedError("the client is closed", {"code": "closed"})
-        if result != RESULT_OK:
-            raise InvalidArgumentError("api_key must not contain control characters", {"code": "invalid_argument"})
+        _check_update(lib.tc_client_update_api_key(self._handle(), data, len(data or b"")),
+                      "api_key must not contain control characters")
         self._api_key = value
 
     @property
@@ -233,11 +238,8 @@ class Client:
     @rpc_metadata.setter
     def rpc_metadata(self, value: Mapping[str, str]) -> None:
         data = _encode(dict(value))
-        result = lib.tc_client_update_headers(self._handle(), data, len(data))
-        if result == RESULT_CLOSED:
-            raise ClosedError("the client is closed", {"code": "closed"})
-        if result != RESULT_OK:
-            raise InvalidArgumentError("rpc_metadata must map names to strings", {"code": "invalid_argument"})
+        _check_update(lib.tc_client_update_headers(self._handle(), data, len(data)),
+                      "rpc_metadata must map names to strings")
         self._rpc_metadata = dict(value)
 
     def close(self) -> None:
