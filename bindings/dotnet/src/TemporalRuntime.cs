@@ -17,6 +17,7 @@ namespace TemporalCapi
 
         private readonly RuntimeHandle handle;
         private readonly bool isDefault;
+        private readonly int loggerKey = RuntimeLoggers.NewKey();
         private int disposed;
 
         /// <summary>Creates a runtime.</summary>
@@ -62,6 +63,34 @@ namespace TemporalCapi
                 AbiCheck.Ensure();
                 return Utf8.DecodeNulTerminated(NativeMethods.tc_version());
             }
+        }
+
+        /// <summary>
+        /// Forwards the library's log records at <paramref name="level"/> and
+        /// above to <paramref name="logger"/>, replacing any earlier logger of
+        /// this runtime; <see cref="TemporalLogLevel.Off"/> removes it. The
+        /// logger runs on the library thread that logged: it must be quick and
+        /// thread-safe, and an exception it throws only loses that record.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="logger"/> is null and the level is not Off.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not a defined level.</exception>
+        /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
+        public void SetLogger(TemporalLogLevel level, Action<TemporalLogRecord> logger)
+        {
+            if (!Enum.IsDefined(typeof(TemporalLogLevel), level))
+            {
+                throw new ArgumentOutOfRangeException("level", level, "Not a TemporalLogLevel");
+            }
+            if (logger == null && level != TemporalLogLevel.Off)
+            {
+                throw new ArgumentNullException("logger");
+            }
+            ThrowIfDisposed();
+            RuntimeLoggers.Set(loggerKey, level == TemporalLogLevel.Off ? null : logger);
+            var name = Utf8.Encode(level.ToString().ToLowerInvariant());
+            var result = NativeMethods.tc_runtime_set_logger(
+                handle, name, Utf8.Length(name), RuntimeLoggers.Callback, new IntPtr(loggerKey));
+            Replies.Check(result, "level");
         }
 
         /// <summary>The native handle.</summary>

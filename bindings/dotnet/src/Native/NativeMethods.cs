@@ -47,6 +47,9 @@ namespace TemporalCapi.Native
         internal static extern void tc_runtime_free(IntPtr runtime);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_runtime_set_logger(RuntimeHandle runtime, byte[] level, UIntPtr length, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern CancelHandle tc_cancel_new();
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]

@@ -167,7 +167,7 @@ namespace TemporalCapi.Native
         /// Mono treats attached threads as foreground and would wait for them
         /// (forever) at process exit, so mark them as background threads.
         /// </summary>
-        private static void MarkBackground()
+        internal static void MarkBackground()
         {
             try
             {
