@@ -8,6 +8,12 @@
 //! instead and sleeps with backoff in between, and concurrent waits on the
 //! same thing share one poll ([`LongPolls::shared`]).
 //!
+//! Beyond the budget, result waits park ([`LongPolls::park`]) between
+//! short checks; a watcher (crate::ops::closure_watch) lists the
+//! namespace's recently closed workflows and wakes the parked waits of
+//! those that closed, so thousands of waits cost one listing a second
+//! instead of one check each.
+//!
 //! Waits retry transient failures ([`is_transient`]: server restarts,
 //! `unavailable`, `resource_exhausted`, expired deadlines) with backoff
 //! ([`Backoff`]) until the awaited event happens or the caller cancels.
@@ -21,10 +27,10 @@ use std::{
     sync::{Arc, Mutex},
     time::Duration,
 };
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
 
 /// Default bound on the long polls one client holds at a time.
-pub const DEFAULT_MAX_LONG_POLLS: usize = 200;
+pub(crate) const DEFAULT_MAX_LONG_POLLS: usize = 200;
 /// Short (non-waiting) checks one client runs at a time on behalf of waits
 /// that have no long-poll slot.
 const MAX_CONCURRENT_CHECKS: usize = 4;
@@ -36,6 +42,43 @@ pub struct LongPolls {
     slots: Arc<Semaphore>,
     checks: Arc<Semaphore>,
     waits: Mutex<HashMap<String, WeakShared<BoxFuture<'static, Result<Value>>>>>,
+    parked: Mutex<Parked>,
+}
+
+/// Result waits parked between short checks, by workflow id, and the
+/// state of the watcher that wakes them.
+#[derive(Default)]
+struct Parked {
+    by_workflow: HashMap<String, (Arc<Notify>, usize)>,
+    watcher_running: bool,
+    watcher_healthy: bool,
+}
+
+/// A parked wait; unregistered when dropped.
+pub struct ParkedWait<'a> {
+    polls: &'a LongPolls,
+    workflow_id: String,
+    notify: Arc<Notify>,
+}
+
+impl ParkedWait<'_> {
+    /// Completes when the watcher saw the workflow close (from the moment
+    /// this is first polled).
+    pub async fn woken(&self) {
+        self.notify.notified().await;
+    }
+}
+
+impl Drop for ParkedWait<'_> {
+    fn drop(&mut self) {
+        let mut parked = self.polls.lock_parked();
+        if let Some((_, count)) = parked.by_workflow.get_mut(&self.workflow_id) {
+            *count -= 1;
+            if *count == 0 {
+                parked.by_workflow.remove(&self.workflow_id);
+            }
+        }
+    }
 }
 
 /// What a wait may do next: hold a long poll, or make a short check.
@@ -54,7 +97,62 @@ impl LongPolls {
             slots: Arc::new(Semaphore::new(max_long_polls.max(1))),
             checks: Arc::new(Semaphore::new(MAX_CONCURRENT_CHECKS)),
             waits: Mutex::new(HashMap::new()),
+            parked: Mutex::new(Parked::default()),
         }
+    }
+
+    fn lock_parked(&self) -> std::sync::MutexGuard<'_, Parked> {
+        self.parked.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Parks a result wait on `workflow_id` until [`LongPolls::wake`]. The
+    /// boolean is true when no watcher runs: the caller must start one.
+    pub fn park(&self, workflow_id: &str) -> (ParkedWait<'_>, bool) {
+        let mut parked = self.lock_parked();
+        let entry = parked
+            .by_workflow
+            .entry(workflow_id.to_owned())
+            .or_insert_with(|| (Arc::new(Notify::new()), 0));
+        entry.1 += 1;
+        let notify = entry.0.clone();
+        let start_watcher = !parked.watcher_running;
+        parked.watcher_running = true;
+        let wait = ParkedWait {
+            polls: self,
+            workflow_id: workflow_id.to_owned(),
+            notify,
+        };
+        (wait, start_watcher)
+    }
+
+    /// Wakes the parked waits on `workflow_id` (the watcher saw it close).
+    pub fn wake(&self, workflow_id: &str) {
+        if let Some((notify, _)) = self.lock_parked().by_workflow.get(workflow_id) {
+            notify.notify_waiters();
+        }
+    }
+
+    /// For the watcher, each round: true while waits are parked; false
+    /// (and the watcher counts as stopped) once none are.
+    pub fn keep_watching(&self) -> bool {
+        let mut parked = self.lock_parked();
+        if parked.by_workflow.is_empty() {
+            parked.watcher_running = false;
+            parked.watcher_healthy = false;
+        }
+        parked.watcher_running
+    }
+
+    /// Records whether the watcher's last listing succeeded.
+    pub fn set_watcher_healthy(&self, healthy: bool) {
+        self.lock_parked().watcher_healthy = healthy;
+    }
+
+    /// True while the watcher runs and its last listing succeeded; parked
+    /// waits then rely on it and check on their own only rarely.
+    pub fn watcher_healthy(&self) -> bool {
+        let parked = self.lock_parked();
+        parked.watcher_running && parked.watcher_healthy
     }
 
     /// A long-poll slot if one is free, else (after waiting for one of the
@@ -63,13 +161,17 @@ impl LongPolls {
         if let Ok(slot) = self.slots.clone().try_acquire_owned() {
             return Turn::LongPoll(slot);
         }
-        let check = self
-            .checks
+        Turn::Check(self.check().await)
+    }
+
+    /// Waits for one of the bounded short-check permits (for short requests
+    /// a wait makes besides its poll, such as finding the latest run).
+    pub async fn check(&self) -> OwnedSemaphorePermit {
+        self.checks
             .clone()
             .acquire_owned()
             .await
-            .expect("the check semaphore is never closed");
-        Turn::Check(check)
+            .expect("the check semaphore is never closed")
     }
 
     /// Waits for a long-poll slot (for polls that have no short form).
@@ -183,9 +285,14 @@ impl Backoff {
 
     /// Sleeps for the next delay and grows it.
     pub async fn sleep(&mut self) {
+        tokio::time::sleep(self.next_delay()).await;
+    }
+
+    /// The next delay (jittered); grows the one after.
+    pub fn next_delay(&mut self) -> Duration {
         let delay = jittered(self.next);
         self.next = (self.next * 2).min(self.max);
-        tokio::time::sleep(delay).await;
+        delay
     }
 }
 
@@ -243,6 +350,28 @@ mod tests {
         assert!(matches!(c, Turn::Check(_)));
         drop(a);
         assert!(matches!(polls.turn().await, Turn::LongPoll(_)));
+    }
+
+    #[tokio::test]
+    async fn parked_waits_wake_and_the_watcher_stops_when_none_are_left() {
+        let polls = LongPolls::new(1);
+        let (first, start) = polls.park("wf");
+        assert!(start, "the first parked wait starts the watcher");
+        let (second, start) = polls.park("wf");
+        assert!(!start);
+        {
+            let woken = async { tokio::join!(first.woken(), second.woken()) };
+            tokio::pin!(woken);
+            assert!(futures::poll!(woken.as_mut()).is_pending());
+            polls.wake("other");
+            assert!(futures::poll!(woken.as_mut()).is_pending());
+            polls.wake("wf");
+            woken.await;
+        }
+        assert!(polls.keep_watching());
+        drop((first, second));
+        assert!(!polls.keep_watching());
+        assert!(polls.park("wf").1, "a stopped watcher is started again");
     }
 
     #[test]

@@ -219,7 +219,7 @@ fn example_under_valgrind(lang: Lang) {
     let exe = scratch.join("example");
     compile_with_pkg_config(lang, &prefix, &[lang.example_source()], &["-g"], &exe);
     let output = run_example(&exe, lang, env, Under::Valgrind);
-    assert_valgrind_clean(&output);
+    assert_valgrind_clean(&String::from_utf8_lossy(&output.stderr));
 }
 
 #[test]
@@ -302,7 +302,7 @@ fn cpp_typed_api_checks_pass_under_sanitizers() {
 fn cpp_typed_api_checks_are_clean_under_valgrind() {
     let scratch = Scratch::new("tc-typed-valgrind");
     let (_, output) = typed_api_checks(&scratch, &["-g"], Under::Valgrind);
-    assert_valgrind_clean(&output);
+    assert_valgrind_clean(&String::from_utf8_lossy(&output.stderr));
 }
 
 /// The first fenced ```` ```<tag> ```` block of docs/c-and-cpp.md, pointed at

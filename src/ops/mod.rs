@@ -2,6 +2,7 @@
 //! [`Client`](crate::client::Client). No FFI types here.
 
 pub mod activity;
+mod closure_watch;
 pub mod durable;
 pub mod history;
 pub mod lifecycle;

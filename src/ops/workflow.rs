@@ -1,7 +1,7 @@
 //! Workflow operations: start, signal-with-start, result, describe, signal,
 //! query, cancel, terminate.
 
-use super::{request_id, rpc_error};
+use super::{closure_watch, request_id, rpc_error};
 use crate::client::Client;
 use crate::convert::{duration, failure, payload, search_attributes, time};
 use crate::error::{Error, ErrorCode, Result};
@@ -229,12 +229,15 @@ pub async fn result(client: &Arc<Client>, req: GetResult) -> Result<Value> {
 async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
     let mut run_id = match &req.run_id {
         Some(r) if !r.is_empty() => r.clone(),
-        _ => long_poll::until_not_transient(|| describe_raw(&client, &req.workflow_id, &None))
-            .await?
-            .workflow_execution_info
-            .and_then(|i| i.execution)
-            .map(|e| e.run_id)
-            .unwrap_or_default(),
+        _ => long_poll::until_not_transient(|| async {
+            let _check = client.long_polls().check().await;
+            describe_raw(&client, &req.workflow_id, &None).await
+        })
+        .await?
+        .workflow_execution_info
+        .and_then(|i| i.execution)
+        .map(|e| e.run_id)
+        .unwrap_or_default(),
     };
     loop {
         let event = close_event(&client, &req.workflow_id, &run_id).await?;
@@ -317,13 +320,41 @@ async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
     }
 }
 
+/// How long a parked wait sleeps between its own checks while the closure
+/// watcher is healthy (it is woken as soon as the watcher sees the close).
+const PARKED_CHECK_INTERVAL: Duration = Duration::from_secs(300);
+
+/// Parks a wait that found its run open and had no long-poll slot: until
+/// the closure watcher wakes it, or the next backoff (a long one while the
+/// watcher is healthy) has passed.
+async fn park(client: &Arc<Client>, workflow_id: &str, backoff: &mut Backoff) {
+    let polls = client.long_polls();
+    let (parked, start_watcher) = polls.park(workflow_id);
+    if start_watcher {
+        tokio::spawn(closure_watch::watch(Arc::downgrade(client)));
+    }
+    let delay = if polls.watcher_healthy() {
+        PARKED_CHECK_INTERVAL
+    } else {
+        backoff.next_delay()
+    };
+    tokio::select! {
+        _ = parked.woken() => backoff.reset(),
+        _ = tokio::time::sleep(delay) => {}
+    }
+}
+
 /// Backoff of a wait between short checks and after transient failures.
 const WAIT_BACKOFF_INITIAL: Duration = Duration::from_millis(500);
 const WAIT_BACKOFF_MAX: Duration = Duration::from_secs(20);
 
 /// The close event of a run: a long poll when the client has a slot free,
 /// else a short check followed by backoff; transient failures are retried.
-async fn close_event(client: &Client, workflow_id: &str, run_id: &str) -> Result<HistoryEvent> {
+async fn close_event(
+    client: &Arc<Client>,
+    workflow_id: &str,
+    run_id: &str,
+) -> Result<HistoryEvent> {
     let mut backoff = Backoff::new(WAIT_BACKOFF_INITIAL, WAIT_BACKOFF_MAX);
     let mut page_token = Vec::new();
     loop {
@@ -364,7 +395,7 @@ async fn close_event(client: &Client, workflow_id: &str, run_id: &str) -> Result
                     page_token = resp.next_page_token;
                     backoff.reset();
                 } else {
-                    backoff.sleep().await;
+                    park(client, workflow_id, &mut backoff).await;
                 }
             }
             Err(e) if long_poll::is_transient(&e) => {

@@ -72,6 +72,58 @@ pub fn release_library_dir() -> PathBuf {
         .join("release")
 }
 
+/// Compiles `tests/c/<name>.c` with gcc (`-Wall -Wextra -Werror`) against
+/// the committed header into `out`, linked to the release library by rpath.
+pub fn compile_c_program(name: &str, out: &std::path::Path) -> PathBuf {
+    let lib_dir = release_library_dir();
+    let exe = out.join(name);
+    let status = Command::new("gcc")
+        .args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-g", "-pthread"])
+        .arg("-D_DEFAULT_SOURCE")
+        .arg("-I")
+        .arg(repo_root().join("include"))
+        .arg(repo_root().join("tests/c").join(format!("{name}.c")))
+        .arg("-L")
+        .arg(&lib_dir)
+        .arg(format!("-Wl,-rpath,{}", lib_dir.display()))
+        .args(["-ltemporal_capi", "-o"])
+        .arg(&exe)
+        .status()
+        .expect("gcc");
+    assert!(status.success(), "{name}.c compiles cleanly");
+    exe
+}
+
+/// A command running `exe` under valgrind (full leak check, definite
+/// leaks as errors) with the release library, not cargo's debug one.
+pub fn valgrind(exe: &std::path::Path) -> Command {
+    let mut command = Command::new("valgrind");
+    command
+        .args([
+            "--leak-check=full",
+            "--errors-for-leak-kinds=definite",
+            "--error-exitcode=99",
+        ])
+        .arg(exe)
+        // cargo test points LD_LIBRARY_PATH at target/debug, which would win
+        // over the rpath and load the debug library instead of the release one.
+        .env_remove("LD_LIBRARY_PATH");
+    command
+}
+
+/// Asserts valgrind's report (stderr) shows no definite leak and no error.
+pub fn assert_valgrind_clean(stderr: &str) {
+    assert!(
+        stderr.contains("definitely lost: 0 bytes")
+            || stderr.contains("All heap blocks were freed"),
+        "valgrind reports a definite leak:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("ERROR SUMMARY: 0 errors"),
+        "valgrind errors:\n{stderr}"
+    );
+}
+
 /// Starts (once) and returns the dev environment.
 pub fn env() -> &'static Env {
     static ENV: OnceLock<Env> = OnceLock::new();

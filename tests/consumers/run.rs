@@ -129,17 +129,3 @@ pub fn assert_asan_clean(exe: &Path, output: &Output) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("Sanitizer"), "sanitizer report:\n{stderr}");
 }
-
-/// Asserts valgrind found no errors and no definitely lost bytes.
-pub fn assert_valgrind_clean(output: &Output) {
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("definitely lost: 0 bytes")
-            || stderr.contains("All heap blocks were freed"),
-        "valgrind reports a definite leak:\n{stderr}"
-    );
-    assert!(
-        stderr.contains("ERROR SUMMARY: 0 errors"),
-        "valgrind errors:\n{stderr}"
-    );
-}
