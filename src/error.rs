@@ -141,7 +141,8 @@ impl Error {
         self.extra.get(key)
     }
 
-    /// The JSON object `{"code", "message", ...extra}`.
+    /// The JSON object `{"code", "message", ...extra}`, with every
+    /// registered secret replaced ([`crate::secrets::scrub`]).
     pub fn to_json(&self) -> Value {
         let mut obj = Map::with_capacity(self.extra.len() + 2);
         obj.insert("code".into(), self.code.as_str().into());
@@ -149,7 +150,9 @@ impl Error {
         for (k, v) in &self.extra {
             obj.insert(k.clone(), v.clone());
         }
-        Value::Object(obj)
+        let mut value = Value::Object(obj);
+        crate::secrets::scrub_value(&mut value);
+        value
     }
 
     /// The JSON form as a string.

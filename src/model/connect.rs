@@ -22,6 +22,9 @@ pub struct ConnectOptions {
     pub tls: Option<TlsSetting>,
     /// gRPC metadata sent with every call.
     pub headers: Option<BTreeMap<String, String>>,
+    /// Names of headers whose values are secret (any case): never shown in
+    /// an error or log record. `authorization` is always secret.
+    pub secret_headers: Option<Vec<String>>,
     /// `false` disables HTTP/2 keep-alive; an object tunes it.
     pub keep_alive: Option<KeepAliveSetting>,
     /// Retry policy for retryable RPC failures.
