@@ -548,6 +548,7 @@ fn calls_at_trace_level_leak_nothing() {
         let mut again = start.clone();
         again["id"] = started["workflow_id"].clone();
         again["id_conflict_policy"] = json!("fail");
+        again["id_reuse_policy"] = json!("reject_duplicate");
         let err = call(tc_workflow_start, client, &again).err("already_started");
         assert_clean(&err.to_string(), &markers);
         let err = call(
@@ -700,4 +701,35 @@ fn panics_go_to_the_logger_and_never_to_stderr() {
     let (_, stderr) = run_child(TEST, "host");
     assert!(stderr.contains("host panic marker"), "{stderr}");
     assert!(!stderr.contains("forced test panic"), "{stderr}");
+}
+
+#[test]
+fn registered_secrets_are_scrubbed_from_any_error() {
+    // Defence in depth: a value a live client holds as a secret is
+    // replaced wherever it shows up, even in a field the library fills
+    // from the request (here the workflow id of `already_started`).
+    let api_key = marker("apikey");
+    let (client, reply) = connect_with(
+        runtime(),
+        &json!({"address": env().address, "namespace": env().namespace,
+                "api_key": api_key, "tls": false}),
+    );
+    reply.ok();
+    let start = json!({"workflow_type": "Echo", "task_queue": env().task_queue,
+                       "args": [1], "id": api_key, "id_conflict_policy": "fail",
+                       "id_reuse_policy": "reject_duplicate"});
+    call(tc_workflow_start, client, &start).ok();
+    let err = call(tc_workflow_start, client, &start).err("already_started");
+    assert_eq!(err["workflow_id"], "[redacted]", "{err}");
+    assert_clean(&err.to_string(), &[&api_key]);
+    tc_client_free(client);
+    // Once no client holds it, the value is an ordinary string again.
+    let (client, reply) = connect_with(
+        runtime(),
+        &json!({"address": env().address, "namespace": env().namespace}),
+    );
+    reply.ok();
+    let err = call(tc_workflow_start, client, &start).err("already_started");
+    assert_eq!(err["workflow_id"], api_key.as_str(), "{err}");
+    tc_client_free(client);
 }
