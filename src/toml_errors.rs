@@ -29,7 +29,10 @@ pub fn check_syntax(origin: Origin<'_>) -> Result<(), Error> {
     match DeTable::parse(text) {
         Ok(_) => Ok(()),
         Err(e) => {
-            let what = format!("TOML syntax error: {}", without_quotes(e.message()));
+            // The parser's messages name grammar tokens, never the text;
+            // quotes are dropped anyway, so a message can only lose detail.
+            let message = e.message().replace("`\"`", "a double quote");
+            let what = format!("TOML syntax error: {}", without_quotes(&message));
             Err(located(origin, e.span(), what, None))
         }
     }
