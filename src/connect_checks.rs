@@ -27,6 +27,10 @@ pub fn prepare(
     options: &ConnectOptions,
     profile: &mut ClientConfigProfile,
 ) -> Result<ClientSecrets> {
+    #[cfg(feature = "test-hooks")]
+    if options.identity.as_deref() == Some("__tc_test_panic__") {
+        panic!("forced test panic in connect");
+    }
     let mut secrets = ClientSecrets::new(options.secret_headers.iter().flatten());
     secrets.set_api_key(profile.api_key.as_deref());
     secrets.set_headers(&profile.grpc_meta);

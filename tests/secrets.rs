@@ -98,15 +98,23 @@ fn envconfig_load(options: &Value) -> (TcResult, Value) {
     (code, serde_json::from_str(&s).unwrap())
 }
 
-/// Connects and reports the synchronous result and whether the callback
-/// had already fired when `tc_client_connect` returned.
+/// Connects on the shared runtime; see [`connect_sync_on`].
 fn connect_sync(options: &Value) -> (TcResult, Option<(*mut TcClient, Reply)>) {
+    connect_sync_on(runtime(), options)
+}
+
+/// Connects and reports the synchronous result and the callback's
+/// outcome, which must have fired before `tc_client_connect` returned.
+fn connect_sync_on(
+    runtime: *mut TcRuntime,
+    options: &Value,
+) -> (TcResult, Option<(*mut TcClient, Reply)>) {
     let (tx, rx) = mpsc::channel::<(usize, Reply)>();
     let ud = Box::into_raw(Box::new(tx)) as *mut c_void;
     let text = options.to_string();
     let code = unsafe {
         tc_client_connect(
-            runtime(),
+            runtime,
             text.as_ptr().cast(),
             text.len(),
             std::ptr::null(),
@@ -645,6 +653,13 @@ fn panic_child(role: &str) {
     let req = json!({"workflow_type": "__tc_test_panic__", "task_queue": "q"});
     let err = call(tc_workflow_start, client, &req).err("panic");
     println!("REPLY {err}");
+    // A panic on the caller's thread, inside an export.
+    let (sync, fired) =
+        connect_sync_on(rt, &json!({"identity": "__tc_test_panic__", "lazy": true}));
+    assert_eq!(sync, TcResult::Panic);
+    let (client_none, reply) = fired.expect("the callback fired before the return");
+    assert!(client_none.is_null());
+    println!("REPLY {}", reply.err("panic"));
     if role == "host" {
         let joined = std::thread::spawn(|| panic!("host panic marker")).join();
         assert!(joined.is_err());
@@ -695,7 +710,25 @@ fn panics_go_to_the_logger_and_never_to_stderr() {
         !panic["fields"]["backtrace"].as_str().unwrap().is_empty(),
         "{panic}"
     );
-    assert!(stdout.contains("REPLY {\"code\":\"panic\""), "{stdout}");
+    assert_eq!(panic["fields"]["thread"], "temporal-capi", "{panic}");
+    // The panic inside `tc_client_connect`, on the test's own thread.
+    let connect = records
+        .iter()
+        .find(|r| {
+            r["message"]
+                .as_str()
+                .unwrap()
+                .contains("forced test panic in connect")
+        })
+        .unwrap_or_else(|| panic!("no record of the panic in connect:\n{stdout}"));
+    assert_eq!(connect["level"], "error");
+    assert_eq!(connect["target"], "temporal_capi::panic");
+    assert_ne!(connect["fields"]["thread"], "temporal-capi", "{connect}");
+    assert_eq!(
+        stdout.matches("REPLY {\"code\":\"panic\"").count(),
+        2,
+        "{stdout}"
+    );
 
     // A panic of the host's own still reaches the hook that was there before.
     let (_, stderr) = run_child(TEST, "host");
