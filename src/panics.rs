@@ -7,7 +7,8 @@
 //! FFI boundary). Such a panic is logged with target
 //! `temporal_capi::panic`: message, location and backtrace, scrubbed of
 //! secrets; nothing is printed. Every other panic (the host's own, a test
-//! harness assertion) goes to the hook that was installed before.
+//! harness assertion, one raised inside a host callback, see [`HostCode`])
+//! goes to the hook that was installed before.
 
 use crate::secrets;
 use std::{
@@ -25,6 +26,7 @@ pub const LOG_TARGET: &str = "temporal_capi::panic";
 
 thread_local! {
     static DEPTH: Cell<usize> = const { Cell::new(0) };
+    static HOST: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Marks the current thread as running library code until dropped.
@@ -44,9 +46,30 @@ impl Drop for Inside {
     }
 }
 
+/// Marks the current thread as running the host's code (a callback the
+/// library invoked) until dropped: a panic there is the host's, even on a
+/// runtime thread or inside an export.
+pub struct HostCode(());
+
+impl HostCode {
+    /// Enters host code on this thread (nesting is allowed).
+    pub fn enter() -> HostCode {
+        HOST.with(|d| d.set(d.get() + 1));
+        HostCode(())
+    }
+}
+
+impl Drop for HostCode {
+    fn drop(&mut self) {
+        HOST.with(|d| d.set(d.get().saturating_sub(1)));
+    }
+}
+
 /// True when a panic raised now on this thread is the library's.
 pub fn in_library() -> bool {
-    DEPTH.with(|d| d.get() > 0) || std::thread::current().name() == Some(RUNTIME_THREAD_NAME)
+    HOST.with(|h| h.get() == 0)
+        && (DEPTH.with(|d| d.get() > 0)
+            || std::thread::current().name() == Some(RUNTIME_THREAD_NAME))
 }
 
 /// Installs the panic hook, once per process; later calls do nothing.

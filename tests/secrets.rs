@@ -643,10 +643,30 @@ unsafe extern "C" fn print_log(_: *mut c_void, _: TcStatus, json: *const c_char,
     println!("RECORD {}", String::from_utf8_lossy(bytes));
 }
 
-/// Child role: a forced panic on a library thread, then (role `host`) a
-/// panic of the host's own on a plain thread.
+/// Child role: a forced panic on a library thread and one inside an
+/// export, then (role `host`) a panic of the host's own on a plain thread;
+/// role `callback`: a panic in a host callback on a runtime thread.
 fn panic_child(role: &str) {
     let rt = new_runtime();
+    if role == "callback" {
+        set_logger(rt, "error", Some(print_log));
+        let (client, reply) = connect_with(rt, &json!({"address": closed_port(), "lazy": true}));
+        reply.ok();
+        let req = b"{\"workflow_id\": \"x\"}";
+        let code = unsafe {
+            tc_workflow_describe(
+                client,
+                req.as_ptr().cast(),
+                req.len(),
+                std::ptr::null(),
+                Some(panicking_callback),
+                std::ptr::null_mut(),
+            )
+        };
+        assert_eq!(code, TcResult::Ok);
+        std::thread::sleep(Duration::from_secs(30));
+        unreachable!("the panicking callback aborts the process");
+    }
     set_logger(rt, "error", Some(print_log));
     let (client, reply) = connect_with(rt, &json!({"address": closed_port(), "lazy": true}));
     reply.ok();
@@ -668,8 +688,9 @@ fn panic_child(role: &str) {
     tc_runtime_free(rt);
 }
 
-/// Runs this test in a child process with `role`; returns (stdout, stderr).
-fn run_child(test: &str, role: &str) -> (String, String) {
+/// Runs this test in a child process with `role`; returns (exited
+/// successfully, stdout, stderr).
+fn spawn_child(test: &str, role: &str) -> (bool, String, String) {
     let output = Command::new(std::env::current_exe().unwrap())
         .args(["--exact", test, "--nocapture", "--test-threads=1", "-q"])
         .env(CHILD_ROLE, role)
@@ -677,8 +698,20 @@ fn run_child(test: &str, role: &str) -> (String, String) {
         .expect("re-execute the test binary");
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(output.status.success(), "child failed:\n{stdout}\n{stderr}");
+    (output.status.success(), stdout, stderr)
+}
+
+/// Like [`spawn_child`] for a child that must succeed; returns (stdout, stderr).
+fn run_child(test: &str, role: &str) -> (String, String) {
+    let (ok, stdout, stderr) = spawn_child(test, role);
+    assert!(ok, "child failed:\n{stdout}\n{stderr}");
     (stdout, stderr)
+}
+
+/// A host callback that panics (on a runtime thread). Unwinding out of an
+/// `extern "C"` function aborts the process.
+unsafe extern "C" fn panicking_callback(_: *mut c_void, _: TcStatus, _: *const c_char, _: usize) {
+    panic!("callback panic marker");
 }
 
 #[test]
@@ -734,6 +767,12 @@ fn panics_go_to_the_logger_and_never_to_stderr() {
     let (_, stderr) = run_child(TEST, "host");
     assert!(stderr.contains("host panic marker"), "{stderr}");
     assert!(!stderr.contains("forced test panic"), "{stderr}");
+
+    // So does a panic in a host callback, even on a runtime thread.
+    let (ok, stdout, stderr) = spawn_child(TEST, "callback");
+    assert!(!ok, "the child should abort:\n{stdout}");
+    assert!(stderr.contains("callback panic marker"), "{stderr}");
+    assert!(!stdout.contains("callback panic marker"), "{stdout}");
 }
 
 #[test]
