@@ -22,10 +22,9 @@
 #define TC_ABI_VERSION 1
 
 /**
- * Values shorter than this are not registered: scrubbing them would mangle
- * unrelated text. They are still never quoted on purpose.
+ * Default bound on the long polls one client holds at a time.
  */
-#define MIN_LEN 4
+#define DEFAULT_MAX_LONG_POLLS 200
 
 /**
  * Result of a synchronous call or of the synchronous part of an

@@ -8,13 +8,16 @@ use crate::connect_checks;
 use crate::convert::grpc_status;
 use crate::envconfig;
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::connect::{ConnectOptions, KeepAliveSetting};
+use crate::long_poll::{LongPolls, DEFAULT_MAX_LONG_POLLS};
+use crate::model::connect::{BoolOr, ConnectOptions, KeepAliveSetting};
 use crate::secrets::ClientSecrets;
 use crate::tls::AnyHostNameVerifier;
 use serde_json::{json, Value};
 use std::{
     collections::HashMap,
+    future::Future,
     sync::{Arc, Mutex},
+    time::Duration,
 };
 use temporalio_client::{
     grpc::{HealthService, OperatorService, WorkflowService},
@@ -33,6 +36,8 @@ pub struct Client {
     namespace: String,
     identity: String,
     address: String,
+    connect_timeout: Option<Duration>,
+    long_polls: LongPolls,
     secrets: Mutex<ClientSecrets>,
 }
 
@@ -85,24 +90,31 @@ impl Client {
                 Some(ka)
             }
         };
-        if let Some(r) = &options.retry {
-            let mut retry = RetryOptions::default();
-            if let Some(v) = r.initial_interval {
-                retry.initial_interval = v.0;
+        match &options.retry {
+            None | Some(BoolOr::Enabled(true)) => {}
+            Some(BoolOr::Enabled(false)) => conn.retry_options = RetryOptions::no_retries(),
+            Some(BoolOr::Config(r)) => {
+                let mut retry = RetryOptions::default();
+                if let Some(v) = r.initial_interval {
+                    retry.initial_interval = v.0;
+                }
+                if let Some(v) = r.multiplier {
+                    retry.multiplier = v;
+                }
+                if let Some(v) = r.max_interval {
+                    retry.max_interval = v.0;
+                }
+                if let Some(v) = r.max_elapsed {
+                    retry.max_elapsed_time = Some(v.0);
+                }
+                match r.max_retries {
+                    // The official client reads 0 as "unlimited"; ours means "none".
+                    Some(0) => retry = RetryOptions::no_retries(),
+                    Some(v) => retry.max_retries = v,
+                    None => {}
+                }
+                conn.retry_options = retry;
             }
-            if let Some(v) = r.multiplier {
-                retry.multiplier = v;
-            }
-            if let Some(v) = r.max_interval {
-                retry.max_interval = v.0;
-            }
-            if let Some(v) = r.max_elapsed {
-                retry.max_elapsed_time = Some(v.0);
-            }
-            if let Some(v) = r.max_retries {
-                retry.max_retries = v;
-            }
-            conn.retry_options = retry;
         }
         Ok(Client {
             options: Mutex::new(conn),
@@ -110,6 +122,8 @@ impl Client {
             namespace,
             identity,
             address,
+            connect_timeout: options.connect_timeout.map(|d| d.0),
+            long_polls: LongPolls::new(options.max_long_polls.unwrap_or(DEFAULT_MAX_LONG_POLLS)),
             secrets: Mutex::new(secrets),
         })
     }
@@ -124,20 +138,24 @@ impl Client {
         &self.identity
     }
 
-    /// Connects now if not yet connected; concurrent callers share one attempt.
+    /// The long-poll budget and shared waits of this client.
+    pub fn long_polls(&self) -> &LongPolls {
+        &self.long_polls
+    }
+
+    /// Connects now if not yet connected; concurrent callers share one
+    /// attempt. `connect_timeout` bounds the whole attempt (TCP, TLS and the
+    /// first RPC), also when a lazy client connects on its first call.
     pub async fn connection(&self) -> Result<&Connection> {
         self.connection
             .get_or_try_init(|| async {
-                let connection =
-                    Connection::connect(self.current_options())
-                        .await
-                        .map_err(|e| {
-                            Error::new(
-                                ErrorCode::ConnectionFailed,
-                                format!("cannot connect to {}: {e}", self.address),
-                            )
-                            .with("address", self.address.clone())
-                        })?;
+                let connection = self
+                    .within_connect_timeout(async {
+                        Connection::connect(self.current_options())
+                            .await
+                            .map_err(|e| self.connect_error(e))
+                    })
+                    .await?;
                 // Apply updates made while the connection was being established.
                 let latest = self.current_options();
                 connection.set_api_key(latest.api_key);
@@ -149,19 +167,23 @@ impl Client {
             .await
     }
 
-    /// The WorkflowService stub (with the connection's retry policy).
+    /// The WorkflowService through the official client's retrying `call`:
+    /// retryable codes are retried with the connection's backoff policy
+    /// (the connect option `retry`), and history waits are marked as long
+    /// polls. (`Connection::workflow_service()` would be the raw stub,
+    /// which skips every retry.)
     pub async fn workflow_service(&self) -> Result<Box<dyn WorkflowService>> {
-        Ok(self.connection().await?.workflow_service())
+        Ok(Box::new(self.connection().await?.clone()))
     }
 
-    /// The OperatorService stub (with the connection's retry policy).
+    /// The OperatorService, retrying like [`Client::workflow_service`].
     pub async fn operator_service(&self) -> Result<Box<dyn OperatorService>> {
-        Ok(self.connection().await?.operator_service())
+        Ok(Box::new(self.connection().await?.clone()))
     }
 
-    /// The gRPC health service stub.
+    /// The gRPC health service, retrying like [`Client::workflow_service`].
     pub async fn health_service(&self) -> Result<Box<dyn HealthService>> {
-        Ok(self.connection().await?.health_service())
+        Ok(Box::new(self.connection().await?.clone()))
     }
 
     /// The server's version and capabilities (`GetSystemInfo`).
@@ -191,12 +213,13 @@ impl Client {
     }
 
     /// The success JSON of connect: address, namespace, identity and, when
-    /// connected, the server's system info.
+    /// connected, the server's system info. Unless `lazy`, connecting and
+    /// reading the system info together are bounded by `connect_timeout`.
     pub async fn describe_connection(&self, lazy: bool) -> Result<Value> {
         let system_info = if lazy {
             Value::Null
         } else {
-            self.system_info().await?
+            self.within_connect_timeout(self.system_info()).await?
         };
         Ok(json!({
             "address": self.address,
@@ -235,6 +258,33 @@ impl Client {
         }
         self.lock_options().headers = Some(headers);
         Ok(())
+    }
+
+    /// Runs `attempt`, failing with `connection_failed` once `connect_timeout`
+    /// (if set) has passed.
+    async fn within_connect_timeout<T>(
+        &self,
+        attempt: impl Future<Output = Result<T>>,
+    ) -> Result<T> {
+        let Some(limit) = self.connect_timeout else {
+            return attempt.await;
+        };
+        tokio::time::timeout(limit, attempt)
+            .await
+            .unwrap_or_else(|_| {
+                Err(self.connect_error(format!(
+                    "no answer within connect_timeout ({} s)",
+                    limit.as_secs_f64()
+                )))
+            })
+    }
+
+    fn connect_error(&self, cause: impl std::fmt::Display) -> Error {
+        Error::new(
+            ErrorCode::ConnectionFailed,
+            format!("cannot connect to {}: {cause}", self.address),
+        )
+        .with("address", self.address.clone())
     }
 
     fn current_options(&self) -> ConnectionOptions {

@@ -10,6 +10,7 @@ pub mod envconfig;
 pub mod error;
 pub mod ffi;
 pub mod logging;
+pub mod long_poll;
 pub mod model;
 pub mod ops;
 pub mod panics;

@@ -19,10 +19,10 @@ use std::{
 };
 
 /// The name of every thread of a library runtime.
-pub const RUNTIME_THREAD_NAME: &str = "temporal-capi";
+pub(crate) const RUNTIME_THREAD_NAME: &str = "temporal-capi";
 
 /// The `target` of the log record of a panic.
-pub const LOG_TARGET: &str = "temporal_capi::panic";
+pub(crate) const LOG_TARGET: &str = "temporal_capi::panic";
 
 thread_local! {
     static DEPTH: Cell<usize> = const { Cell::new(0) };

@@ -19,11 +19,11 @@ use std::{
 };
 
 /// What a secret is replaced with.
-pub const REDACTED: &str = "[redacted]";
+pub(crate) const REDACTED: &str = "[redacted]";
 
 /// Values shorter than this are not registered: scrubbing them would mangle
 /// unrelated text. They are still never quoted on purpose.
-pub const MIN_LEN: usize = 4;
+pub(crate) const MIN_LEN: usize = 4;
 
 /// A line of a multi-line secret (a PEM body line) shorter than this is
 /// not registered on its own.
@@ -114,7 +114,7 @@ impl Drop for Secret {
 }
 
 /// The header that always carries a secret (the API key, or a token).
-pub const AUTHORIZATION: &str = "authorization";
+pub(crate) const AUTHORIZATION: &str = "authorization";
 
 /// The secrets one client keeps registered while it lives: its API key
 /// (the current and the previous one, for calls still in flight), the

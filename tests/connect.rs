@@ -99,7 +99,7 @@ fn bad_connect_options_are_invalid_argument() {
             "client_cert",
         ),
         (json!({"keep_alive": {"interval": "soon"}}), "interval"),
-        (json!({"retry": {"max_retries": -1}}), "retry.max_retries"),
+        (json!({"retry": {"max_retries": -1}}), "max_retries"),
         (json!({"connect_timeout": []}), "connect_timeout"),
         (json!({"api_key": "a\nb"}), "api_key"),
     ] {

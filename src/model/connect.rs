@@ -27,10 +27,15 @@ pub struct ConnectOptions {
     pub secret_headers: Option<Vec<String>>,
     /// `false` disables HTTP/2 keep-alive; an object tunes it.
     pub keep_alive: Option<KeepAliveSetting>,
-    /// Retry policy for retryable RPC failures.
-    pub retry: Option<RetryConfig>,
-    /// Bound on establishing the connection.
+    /// Retry policy for retryable RPC failures: `false` disables retries,
+    /// `true` (the default) keeps the default policy, an object tunes it.
+    pub retry: Option<RetrySetting>,
+    /// Bound on the whole connect (TCP, TLS and the first RPC), also when a
+    /// lazy client connects on its first call.
     pub connect_timeout: Option<JsonDuration>,
+    /// Most long polls (result, update and start waits) this client holds
+    /// at once; further waits check with short requests. Default 200.
+    pub max_long_polls: Option<usize>,
     /// When true, the server is contacted on the first call, not on connect.
     #[serde(default)]
     pub lazy: bool,
@@ -111,6 +116,9 @@ pub struct KeepAliveConfig {
     /// Ping answer timeout; default 15 s.
     pub timeout: Option<JsonDuration>,
 }
+
+/// `retry`: `false`/`true` or a policy.
+pub type RetrySetting = BoolOr<RetryConfig>;
 
 /// Retry policy for retryable RPC failures (UNAVAILABLE, RESOURCE_EXHAUSTED, ...).
 #[derive(Debug, Clone, Deserialize)]

@@ -6,6 +6,7 @@ use super::{history, lifecycle, visibility, workflow};
 use crate::client::Client;
 use crate::convert::{payload, time};
 use crate::error::{Error, ErrorCode, Result};
+use crate::long_poll;
 use crate::model::durable::{
     InstanceFilter, InstanceStatus, PurgeInstances, QueryInstances, WaitForCompletion, WaitForStart,
 };
@@ -13,6 +14,7 @@ use crate::model::lifecycle::Delete;
 use crate::model::workflow::{ExecutionRef, GetResult};
 use futures::{stream, StreamExt};
 use serde_json::{json, Value};
+use std::sync::Arc;
 use temporalio_protos::temporal::api::{
     enums::v1::EventType, history::v1::history_event::Attributes,
     workflowservice::v1::GetWorkflowExecutionHistoryRequest,
@@ -39,10 +41,11 @@ pub async fn wait_for_start(client: &Client, req: WaitForStart) -> Result<Value>
             wait_new_event: true,
             ..Default::default()
         };
-        let resp = match history::page(client, request).await {
-            Err(e) if e.code() == ErrorCode::Timeout => continue,
-            other => other?,
-        };
+        let resp = long_poll::until_not_transient(|| async {
+            let _slot = client.long_polls().slot().await;
+            history::page(client, request.clone()).await
+        })
+        .await?;
         let started = resp.history.iter().flat_map(|h| &h.events).any(|e| {
             e.event_type == EventType::WorkflowTaskStarted as i32
                 || CLOSE_EVENTS.iter().any(|c| *c as i32 == e.event_type)
@@ -119,7 +122,7 @@ fn ending(outcome: Result<Value>) -> Result<(&'static str, Value, Value, Value)>
 /// `tc_workflow_wait_for_completion` -> `{workflow_id, run_id, workflow_type,
 /// status, created_at, last_updated_at, input, output, failure}`; a failed
 /// run is reported in `failure`, not as an error.
-pub async fn wait_for_completion(client: &Client, req: WaitForCompletion) -> Result<Value> {
+pub async fn wait_for_completion(client: &Arc<Client>, req: WaitForCompletion) -> Result<Value> {
     let outcome = workflow::result(
         client,
         GetResult {

@@ -4,7 +4,7 @@
 use super::{rpc_error, rpc_methods};
 use crate::client::Client;
 use crate::convert::proto_json;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::model::rpc::{RawRpc, RpcService};
 use prost::Message;
 use prost_reflect::{Kind, MethodDescriptor};
@@ -109,7 +109,27 @@ fn prepare(client: &Client, mut raw: RawRpc) -> Result<Call> {
 }
 
 /// `tc_client_rpc` -> the response message as canonical proto3 JSON.
+///
+/// A `timeout` bounds the whole call, connecting a lazy client and retries
+/// included: past it the call fails with `timeout`.
 pub async fn call(client: &Client, raw: RawRpc) -> Result<Value> {
+    let Some(limit) = raw.timeout.map(|t| t.0) else {
+        return dispatch(client, raw).await;
+    };
+    tokio::time::timeout(limit, dispatch(client, raw))
+        .await
+        .unwrap_or_else(|_| {
+            Err(Error::new(
+                ErrorCode::Timeout,
+                format!(
+                    "no answer within the call's timeout ({} s)",
+                    limit.as_secs_f64()
+                ),
+            ))
+        })
+}
+
+async fn dispatch(client: &Client, raw: RawRpc) -> Result<Value> {
     let call = prepare(client, raw)?;
     match call.raw.service {
         RpcService::Workflow => {

@@ -5,8 +5,10 @@ use super::{request_id, rpc_error, workflow};
 use crate::client::Client;
 use crate::convert::{failure, payload};
 use crate::error::{Error, ErrorCode, Result};
+use crate::long_poll;
 use crate::model::update::{Update, UpdateResult, UpdateWithStart, WaitForStage};
 use serde_json::{json, Map, Value};
+use std::sync::Arc;
 use temporalio_protos::temporal::api::{
     enums::v1::UpdateWorkflowExecutionLifecycleStage as Stage,
     update::v1::{self as update, outcome, Outcome, UpdateRef, WaitPolicy},
@@ -71,33 +73,46 @@ fn outcome_json(outcome: Outcome, update_id: &str) -> Result<Value> {
     }
 }
 
-/// Polls until the update has an outcome, surviving long-poll timeouts.
-async fn poll_outcome(client: &Client, update_ref: UpdateRef) -> Result<Value> {
+/// Polls until the update has an outcome. Polls for the same update share
+/// one long poll (within the client's long-poll budget); expired polls and
+/// transient failures (server restarts, `unavailable`, `resource_exhausted`)
+/// are retried with backoff until the outcome arrives or the caller cancels.
+async fn poll_outcome(client: &Arc<Client>, update_ref: UpdateRef) -> Result<Value> {
     let update_id = update_ref.update_id.clone();
-    loop {
-        let request = PollWorkflowExecutionUpdateRequest {
-            namespace: client.namespace().to_owned(),
-            update_ref: Some(update_ref.clone()),
-            identity: client.identity().to_owned(),
-            wait_policy: Some(WaitPolicy {
-                lifecycle_stage: Stage::Completed as i32,
-            }),
-        };
-        let result = client
-            .workflow_service()
-            .await?
-            .poll_workflow_execution_update(Request::new(request))
-            .await;
-        match result {
-            Ok(r) => {
-                if let Some(outcome) = r.into_inner().outcome {
+    let execution = update_ref.workflow_execution.clone().unwrap_or_default();
+    let key = format!(
+        "update\u{0}{}\u{0}{}\u{0}{}",
+        execution.workflow_id, execution.run_id, update_id
+    );
+    let request = PollWorkflowExecutionUpdateRequest {
+        namespace: client.namespace().to_owned(),
+        update_ref: Some(update_ref),
+        identity: client.identity().to_owned(),
+        wait_policy: Some(WaitPolicy {
+            lifecycle_stage: Stage::Completed as i32,
+        }),
+    };
+    let owned = client.clone();
+    client
+        .long_polls()
+        .shared(key, move || async move {
+            loop {
+                let polled = long_poll::until_not_transient(|| async {
+                    let _slot = owned.long_polls().slot().await;
+                    owned
+                        .workflow_service()
+                        .await?
+                        .poll_workflow_execution_update(Request::new(request.clone()))
+                        .await
+                        .map_err(rpc_error)
+                })
+                .await?;
+                if let Some(outcome) = polled.into_inner().outcome {
                     return outcome_json(outcome, &update_id);
                 }
             }
-            Err(s) if s.code() == Code::DeadlineExceeded => {}
-            Err(s) => return Err(rpc_error(s)),
-        }
-    }
+        })
+        .await
 }
 
 /// Sends the update until the server reports `wanted` (the server answers
@@ -129,7 +144,7 @@ async fn send_until(
 /// Finishes an update after the server answered: waits for the outcome when
 /// `wanted` is completed, else reports the id (or an early rejection).
 async fn finish(
-    client: &Client,
+    client: &Arc<Client>,
     resp: UpdateWorkflowExecutionResponse,
     update_id: String,
     wanted: Stage,
@@ -146,7 +161,7 @@ async fn finish(
     Ok(json!({ "update_id": update_id }))
 }
 
-async fn run(client: &Client, req: Update, wanted: Stage) -> Result<Value> {
+async fn run(client: &Arc<Client>, req: Update, wanted: Stage) -> Result<Value> {
     let request = update_request(
         &req.update_name,
         &req.args,
@@ -174,7 +189,7 @@ async fn run(client: &Client, req: Update, wanted: Stage) -> Result<Value> {
 
 /// `tc_workflow_update` -> `{update_id, result}` once the update completed,
 /// or `update_failed` (rejected by the validator or failed by the handler).
-pub async fn execute(client: &Client, req: Update) -> Result<Value> {
+pub async fn execute(client: &Arc<Client>, req: Update) -> Result<Value> {
     if req.wait_for_stage.is_some() {
         return Err(Error::invalid(
             "tc_workflow_update always waits for completion; use tc_workflow_start_update",
@@ -186,13 +201,13 @@ pub async fn execute(client: &Client, req: Update) -> Result<Value> {
 
 /// `tc_workflow_start_update` -> `{update_id}` once accepted (or
 /// `{update_id, result}` with `wait_for_stage: completed`).
-pub async fn start(client: &Client, req: Update) -> Result<Value> {
+pub async fn start(client: &Arc<Client>, req: Update) -> Result<Value> {
     let wanted = stage(req.wait_for_stage.unwrap_or_default());
     run(client, req, wanted).await
 }
 
 /// `tc_workflow_update_result` -> `{update_id, result}` or `update_failed`.
-pub async fn result(client: &Client, req: UpdateResult) -> Result<Value> {
+pub async fn result(client: &Arc<Client>, req: UpdateResult) -> Result<Value> {
     let update_ref = UpdateRef {
         workflow_execution: workflow::execution(&req.workflow_id, &req.run_id),
         update_id: req.update_id,
@@ -201,7 +216,7 @@ pub async fn result(client: &Client, req: UpdateResult) -> Result<Value> {
 }
 
 /// `tc_workflow_update_with_start` -> `{workflow_id, run_id, started, update_id, result?}`.
-pub async fn with_start(client: &Client, req: UpdateWithStart) -> Result<Value> {
+pub async fn with_start(client: &Arc<Client>, req: UpdateWithStart) -> Result<Value> {
     if req.start.id_conflict_policy.is_none() {
         return Err(Error::invalid("update-with-start needs id_conflict_policy")
             .with("key", "id_conflict_policy"));

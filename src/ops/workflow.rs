@@ -5,18 +5,20 @@ use super::{request_id, rpc_error};
 use crate::client::Client;
 use crate::convert::{duration, failure, payload, search_attributes, time};
 use crate::error::{Error, ErrorCode, Result};
+use crate::long_poll::{self, Backoff, Turn};
 use crate::model::workflow::{
     Cancel, ExecutionRef, GetResult, IdConflictPolicy, IdReusePolicy, Query, QueryRejectCondition,
     RetryPolicy, Signal, SignalWithStart, StartWorkflow, Terminate,
 };
 use serde_json::{json, Value};
+use std::{sync::Arc, time::Duration};
 use temporalio_protos::temporal::api::{
     common::v1::{self as common, WorkflowExecution, WorkflowType},
     enums::v1::{
         HistoryEventFilterType, QueryRejectCondition as ProtoRejectCondition, TaskQueueKind,
         WorkflowExecutionStatus, WorkflowIdConflictPolicy, WorkflowIdReusePolicy,
     },
-    history::v1::history_event::Attributes,
+    history::v1::{history_event::Attributes, HistoryEvent},
     query::v1::WorkflowQuery,
     sdk::v1::UserMetadata,
     taskqueue::v1::TaskQueue,
@@ -28,10 +30,7 @@ use temporalio_protos::temporal::api::{
         TerminateWorkflowExecutionRequest,
     },
 };
-use tonic::{Code, Request};
-
-/// Pause before polling again after the server cancelled a long poll.
-const SERVER_CANCEL_BACKOFF: std::time::Duration = std::time::Duration::from_millis(200);
+use tonic::Request;
 
 pub(crate) fn execution(workflow_id: &str, run_id: &Option<String>) -> Option<WorkflowExecution> {
     Some(WorkflowExecution {
@@ -207,55 +206,38 @@ pub async fn signal_with_start(client: &Client, req: SignalWithStart) -> Result<
 
 /// `tc_workflow_result` -> `{result, run_id}`, or a `workflow_*` error.
 ///
-/// Long-polls the close event, looping across the server's poll timeouts,
-/// and follows continue-as-new, retry and cron runs when `follow_runs`.
-pub async fn result(client: &Client, req: GetResult) -> Result<Value> {
-    let mut svc = client.workflow_service().await?;
+/// Long-polls the close event and follows continue-as-new, retry and cron
+/// runs when `follow_runs`. Waits for the same workflow, run and
+/// `follow_runs` share one poll, and the wait rides through transient
+/// failures (server restarts, `unavailable`, `resource_exhausted`, expired
+/// polls) until the run closes or the caller cancels (see
+/// [`crate::long_poll`]).
+pub async fn result(client: &Arc<Client>, req: GetResult) -> Result<Value> {
+    let key = format!(
+        "result\u{0}{}\u{0}{}\u{0}{}",
+        req.workflow_id,
+        req.run_id.as_deref().unwrap_or_default(),
+        req.follow_runs
+    );
+    let owned = client.clone();
+    client
+        .long_polls()
+        .shared(key, move || wait_for_result(owned, req))
+        .await
+}
+
+async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
     let mut run_id = match &req.run_id {
         Some(r) if !r.is_empty() => r.clone(),
-        _ => describe_raw(client, &req.workflow_id, &None)
+        _ => long_poll::until_not_transient(|| describe_raw(&client, &req.workflow_id, &None))
             .await?
             .workflow_execution_info
             .and_then(|i| i.execution)
             .map(|e| e.run_id)
             .unwrap_or_default(),
     };
-    let mut page_token = Vec::new();
     loop {
-        let request = GetWorkflowExecutionHistoryRequest {
-            namespace: client.namespace().to_owned(),
-            execution: execution(&req.workflow_id, &Some(run_id.clone())),
-            next_page_token: std::mem::take(&mut page_token),
-            wait_new_event: true,
-            history_event_filter_type: HistoryEventFilterType::CloseEvent as i32,
-            skip_archival: true,
-            ..Default::default()
-        };
-        let resp = match svc
-            .get_workflow_execution_history(Request::new(request.clone()))
-            .await
-        {
-            Ok(r) => r.into_inner(),
-            Err(s) if s.code() == Code::DeadlineExceeded => {
-                tracing::debug!(workflow_id = %req.workflow_id, "long poll deadline exceeded; polling again");
-                page_token = request.next_page_token;
-                continue;
-            }
-            Err(s) if s.code() == Code::Cancelled => {
-                // The server ended the long poll on its side (this call was
-                // not cancelled: a caller's cancel drops this future).
-                tracing::debug!(workflow_id = %req.workflow_id, "long poll cancelled by the server; polling again");
-                tokio::time::sleep(SERVER_CANCEL_BACKOFF).await;
-                page_token = request.next_page_token;
-                continue;
-            }
-            Err(s) => return Err(rpc_error(s)),
-        };
-        let Some(event) = resp.history.and_then(|h| h.events.into_iter().next()) else {
-            tracing::debug!(workflow_id = %req.workflow_id, "long poll ended without a close event; polling again");
-            page_token = resp.next_page_token;
-            continue;
-        };
+        let event = close_event(&client, &req.workflow_id, &run_id).await?;
         let closed = |code, message: String| {
             Error::new(code, message)
                 .with("workflow_id", req.workflow_id.clone())
@@ -331,6 +313,65 @@ pub async fn result(client: &Client, req: GetResult) -> Result<Value> {
                     format!("unexpected close event type {}", event.event_type),
                 ))
             }
+        }
+    }
+}
+
+/// Backoff of a wait between short checks and after transient failures.
+const WAIT_BACKOFF_INITIAL: Duration = Duration::from_millis(500);
+const WAIT_BACKOFF_MAX: Duration = Duration::from_secs(20);
+
+/// The close event of a run: a long poll when the client has a slot free,
+/// else a short check followed by backoff; transient failures are retried.
+async fn close_event(client: &Client, workflow_id: &str, run_id: &str) -> Result<HistoryEvent> {
+    let mut backoff = Backoff::new(WAIT_BACKOFF_INITIAL, WAIT_BACKOFF_MAX);
+    let mut page_token = Vec::new();
+    loop {
+        let turn = client.long_polls().turn().await;
+        let long = matches!(turn, Turn::LongPoll(_));
+        let request = GetWorkflowExecutionHistoryRequest {
+            namespace: client.namespace().to_owned(),
+            execution: execution(workflow_id, &Some(run_id.to_owned())),
+            next_page_token: if long {
+                std::mem::take(&mut page_token)
+            } else {
+                Vec::new()
+            },
+            wait_new_event: long,
+            history_event_filter_type: HistoryEventFilterType::CloseEvent as i32,
+            skip_archival: true,
+            ..Default::default()
+        };
+        let outcome = match client.workflow_service().await {
+            Ok(mut svc) => svc
+                .get_workflow_execution_history(Request::new(request))
+                .await
+                .map(tonic::Response::into_inner)
+                .map_err(rpc_error),
+            Err(e) => Err(e),
+        };
+        drop(turn);
+        match outcome {
+            Ok(resp) => {
+                if let Some(event) = resp.history.and_then(|h| h.events.into_iter().next()) {
+                    return Ok(event);
+                }
+                if long {
+                    tracing::debug!(
+                        workflow_id,
+                        "long poll ended without a close event; polling again"
+                    );
+                    page_token = resp.next_page_token;
+                    backoff.reset();
+                } else {
+                    backoff.sleep().await;
+                }
+            }
+            Err(e) if long_poll::is_transient(&e) => {
+                tracing::debug!(workflow_id, error = %e, "result wait: transient failure; retrying");
+                backoff.sleep().await;
+            }
+            Err(e) => return Err(e),
         }
     }
 }

@@ -15,6 +15,11 @@ Everything else goes to stderr. It shuts down when stdin reaches EOF, on
 SIGTERM/SIGINT, or when its parent process goes away; the server also dies
 if this process is SIGKILLed (Linux parent-death signal).
 
+Fault injection: the line ``kill`` on stdin SIGKILLs the server (answer
+``{"event": "killed"}`` once it is dead) and ``start`` starts it again on
+the same port and ``--db-filename`` (answer ``{"event": "started"}`` once it
+serves the namespace). The worker rides through the restart by itself.
+
 As a module, `dev_env()` gives the same environment to in-process callers.
 """
 
@@ -255,25 +260,49 @@ def dev_env(
             client = _run_on(loop, connect_when_ready(address, server), None)
             log.info("server %s ready after %.1fs", address, time.monotonic() - started)
             running = _run_on(loop, start_worker(client, task_queue), None) if worker else None
+            env = DevEnv(address, NAMESPACE, task_queue, client, server, loop)
             try:
-                yield DevEnv(address, NAMESPACE, task_queue, client, server, loop)
+                yield env
             finally:
+                server = env.server  # restarted by fault injection, maybe
                 if running:
                     _run_on(loop, stop_worker(*running), WORKER_STOP_TIMEOUT)
     finally:
         stop_server(server)
 
 
-def _set_on_stdin_eof(event: threading.Event) -> None:
-    """Set ``event`` once stdin reaches EOF (in a daemon thread)."""
+def _reply(event: str) -> None:
+    """Answer a stdin command with one JSON line on stdout."""
+    print(json.dumps({"event": event}), flush=True)
 
-    def drain() -> None:
-        while sys.stdin.buffer.read1(4096):
-            pass
+
+def _serve_stdin(env: DevEnv, db_filename: str | None, event: threading.Event) -> None:
+    """Serve ``kill``/``start`` lines from stdin; set ``event`` at EOF.
+
+    The thread lives until EOF or process exit, which matters because a
+    restarted server gets SIGKILLed when the thread that started it exits.
+    """
+
+    def serve() -> None:
+        port = int(env.address.rsplit(":", 1)[1])
+        for line in sys.stdin:
+            command = line.strip()
+            if command == "kill":
+                env.server.kill()
+                env.server.wait()
+                log.info("server killed")
+                _reply("killed")
+            elif command == "start":
+                env.server = start_server(port, db_filename)
+                _run_on(env.loop, connect_when_ready(env.address, env.server), None)
+                log.info("server restarted")
+                _reply("started")
+            elif command:
+                log.warning("unknown command %r", command)
         log.info("stdin closed")
         event.set()
 
-    threading.Thread(target=drain, name="devenv-stdin", daemon=True).start()
+    threading.Thread(target=serve, name="devenv-stdin", daemon=True).start()
 
 
 def _wait_for_shutdown(event: threading.Event, parent_pid: int) -> None:
@@ -320,7 +349,7 @@ def main(argv: list[str] | None = None) -> None:
         }
         print(json.dumps(info), flush=True)
         stop = threading.Event()
-        _set_on_stdin_eof(stop)
+        _serve_stdin(env, args.db_filename, stop)
         _wait_for_shutdown(stop, parent_pid)
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, signal.SIG_IGN)  # let the cleanup run uninterrupted

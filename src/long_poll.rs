@@ -1,0 +1,256 @@
+//! Waits that never give up, and the long polls behind them.
+//!
+//! A Temporal server caps the long polls it holds per namespace
+//! (`frontend.namespaceCount`, 1,200 by default, shared with the workers'
+//! task polls) and answers `resource_exhausted` beyond it. So one client
+//! holds at most `max_long_polls` long polls at a time ([`LongPolls`]):
+//! a wait that gets no slot checks its run with a short, non-waiting request
+//! instead and sleeps with backoff in between, and concurrent waits on the
+//! same thing share one poll ([`LongPolls::shared`]).
+//!
+//! Waits retry transient failures ([`is_transient`]: server restarts,
+//! `unavailable`, `resource_exhausted`, expired deadlines) with backoff
+//! ([`Backoff`]) until the awaited event happens or the caller cancels.
+
+use crate::error::{Error, ErrorCode, Result};
+use futures::future::{BoxFuture, FutureExt, Shared, WeakShared};
+use serde_json::Value;
+use std::{
+    collections::HashMap,
+    future::Future,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+/// Default bound on the long polls one client holds at a time.
+pub const DEFAULT_MAX_LONG_POLLS: usize = 200;
+/// Short (non-waiting) checks one client runs at a time on behalf of waits
+/// that have no long-poll slot.
+const MAX_CONCURRENT_CHECKS: usize = 4;
+
+type SharedWait = Shared<BoxFuture<'static, Result<Value>>>;
+
+/// The long-poll budget of one client and the waits it shares.
+pub struct LongPolls {
+    slots: Arc<Semaphore>,
+    checks: Arc<Semaphore>,
+    waits: Mutex<HashMap<String, WeakShared<BoxFuture<'static, Result<Value>>>>>,
+}
+
+/// What a wait may do next: hold a long poll, or make a short check.
+pub enum Turn {
+    /// A long-poll slot, released when dropped.
+    LongPoll(OwnedSemaphorePermit),
+    /// No slot was free: make a short check (this permit bounds the
+    /// concurrent checks), then back off.
+    Check(OwnedSemaphorePermit),
+}
+
+impl LongPolls {
+    /// A budget of `max_long_polls` concurrent long polls (at least 1).
+    pub fn new(max_long_polls: usize) -> Self {
+        LongPolls {
+            slots: Arc::new(Semaphore::new(max_long_polls.max(1))),
+            checks: Arc::new(Semaphore::new(MAX_CONCURRENT_CHECKS)),
+            waits: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A long-poll slot if one is free, else (after waiting for one of the
+    /// bounded check permits) a turn for a short check.
+    pub async fn turn(&self) -> Turn {
+        if let Ok(slot) = self.slots.clone().try_acquire_owned() {
+            return Turn::LongPoll(slot);
+        }
+        let check = self
+            .checks
+            .clone()
+            .acquire_owned()
+            .await
+            .expect("the check semaphore is never closed");
+        Turn::Check(check)
+    }
+
+    /// Waits for a long-poll slot (for polls that have no short form).
+    pub async fn slot(&self) -> OwnedSemaphorePermit {
+        self.slots
+            .clone()
+            .acquire_owned()
+            .await
+            .expect("the slot semaphore is never closed")
+    }
+
+    /// Runs the wait `make()` once for every concurrent caller with the same
+    /// `key`; each caller gets a copy of its outcome. The wait is dropped
+    /// (its poll cancelled) once every caller has gone.
+    pub async fn shared<F>(&self, key: String, make: impl FnOnce() -> F) -> Result<Value>
+    where
+        F: Future<Output = Result<Value>> + Send + 'static,
+    {
+        let wait = {
+            let mut waits = self.waits.lock().unwrap_or_else(|p| p.into_inner());
+            match waits.get(&key).and_then(WeakShared::upgrade) {
+                Some(running) => running,
+                None => {
+                    waits.retain(|_, w| w.upgrade().is_some());
+                    let fresh: SharedWait = make().boxed().shared();
+                    if let Some(weak) = fresh.downgrade() {
+                        waits.insert(key, weak);
+                    }
+                    fresh
+                }
+            }
+        };
+        wait.await
+    }
+
+    /// How many distinct waits are running (for tests and logs).
+    pub fn running_waits(&self) -> usize {
+        let waits = self.waits.lock().unwrap_or_else(|p| p.into_inner());
+        waits.values().filter(|w| w.upgrade().is_some()).count()
+    }
+}
+
+/// True for failures a wait rides through: the server unreachable or
+/// restarting, overloaded, or a poll that expired or was cut on the
+/// server's side. Everything else (not found, invalid argument, permission
+/// denied, ...) ends the wait.
+pub fn is_transient(err: &Error) -> bool {
+    match err.code() {
+        ErrorCode::ConnectionFailed | ErrorCode::Timeout => true,
+        ErrorCode::RpcError => matches!(
+            err.field("grpc_status").and_then(Value::as_str),
+            Some(
+                "unavailable"
+                    | "resource_exhausted"
+                    | "deadline_exceeded"
+                    | "cancelled"
+                    | "aborted"
+                    | "internal"
+                    | "unknown"
+            )
+        ),
+        _ => false,
+    }
+}
+
+/// Runs `attempt` until it succeeds or fails for a reason other than a
+/// transient one, backing off between attempts. The caller's cancel (the
+/// future being dropped) is the only other way out.
+pub async fn until_not_transient<T, F, Fut>(mut attempt: F) -> Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T>>,
+{
+    let mut backoff = Backoff::new(RETRY_BACKOFF_INITIAL, RETRY_BACKOFF_MAX);
+    loop {
+        match attempt().await {
+            Err(e) if is_transient(&e) => {
+                tracing::debug!(error = %e, "wait: transient failure; retrying");
+                backoff.sleep().await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Backoff of [`until_not_transient`].
+const RETRY_BACKOFF_INITIAL: Duration = Duration::from_millis(500);
+const RETRY_BACKOFF_MAX: Duration = Duration::from_secs(10);
+
+/// Exponential backoff with ±20 % jitter.
+pub struct Backoff {
+    next: Duration,
+    initial: Duration,
+    max: Duration,
+}
+
+impl Backoff {
+    /// Starts at `initial`, doubling up to `max`.
+    pub fn new(initial: Duration, max: Duration) -> Self {
+        Backoff {
+            next: initial,
+            initial,
+            max,
+        }
+    }
+
+    /// Back to the initial delay (after progress).
+    pub fn reset(&mut self) {
+        self.next = self.initial;
+    }
+
+    /// Sleeps for the next delay and grows it.
+    pub async fn sleep(&mut self) {
+        let delay = jittered(self.next);
+        self.next = (self.next * 2).min(self.max);
+        tokio::time::sleep(delay).await;
+    }
+}
+
+/// `base` scaled by a pseudo-random factor in [0.8, 1.2).
+fn jittered(base: Duration) -> Duration {
+    use std::hash::{BuildHasher, RandomState};
+    let noise = RandomState::new().hash_one(std::time::Instant::now()) % 1000;
+    base.mul_f64(0.8 + noise as f64 * 0.0004)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[tokio::test]
+    async fn waits_with_one_key_share_one_run() {
+        let polls = LongPolls::new(1);
+        let runs = Arc::new(AtomicUsize::new(0));
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let rx = Arc::new(Mutex::new(Some(rx)));
+        let waits: Vec<_> = (0..10)
+            .map(|_| {
+                let runs = runs.clone();
+                let rx = rx.clone();
+                polls.shared("k".into(), move || async move {
+                    runs.fetch_add(1, Ordering::SeqCst);
+                    let rx = rx.lock().unwrap().take().expect("run once");
+                    rx.await.ok();
+                    Ok(Value::from(7))
+                })
+            })
+            .collect();
+        let all = futures::future::join_all(waits);
+        tokio::pin!(all);
+        assert!(futures::poll!(all.as_mut()).is_pending());
+        assert_eq!(polls.running_waits(), 1);
+        tx.send(()).unwrap();
+        let outcomes = all.await;
+        assert_eq!(runs.load(Ordering::SeqCst), 1);
+        assert!(outcomes
+            .iter()
+            .all(|o| o.as_ref().unwrap() == &Value::from(7)));
+        assert_eq!(polls.running_waits(), 0);
+    }
+
+    #[tokio::test]
+    async fn turns_are_bounded_long_polls_then_checks() {
+        let polls = LongPolls::new(2);
+        let a = polls.turn().await;
+        let b = polls.turn().await;
+        let c = polls.turn().await;
+        assert!(matches!(a, Turn::LongPoll(_)));
+        assert!(matches!(b, Turn::LongPoll(_)));
+        assert!(matches!(c, Turn::Check(_)));
+        drop(a);
+        assert!(matches!(polls.turn().await, Turn::LongPoll(_)));
+    }
+
+    #[test]
+    fn transient_errors() {
+        let rpc = |status: &str| Error::new(ErrorCode::RpcError, "x").with("grpc_status", status);
+        assert!(is_transient(&rpc("resource_exhausted")));
+        assert!(is_transient(&Error::new(ErrorCode::ConnectionFailed, "x")));
+        assert!(!is_transient(&rpc("permission_denied")));
+        assert!(!is_transient(&Error::new(ErrorCode::NotFound, "x")));
+    }
+}

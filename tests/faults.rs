@@ -1,0 +1,566 @@
+//! Faults, for real: a dev server (with `--db-filename`) killed with
+//! `kill -9` and restarted on the same port under load, a server that is
+//! down longer than the retry budget, a TCP listener that never answers,
+//! and thousands of concurrent result waits against the server's default
+//! limit on concurrent long polls.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+use std::{
+    collections::HashMap,
+    ffi::{c_char, c_void},
+    io::{BufRead, BufReader, Write},
+    net::TcpListener,
+    process::{Child, ChildStdin, Command, Stdio},
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        mpsc, Arc, Mutex,
+    },
+    time::{Duration, Instant},
+};
+use temporal_capi::ffi::{
+    client::TcClient,
+    runtime::tc_runtime_new,
+    workflow::{tc_workflow_describe, tc_workflow_result, tc_workflow_signal, tc_workflow_start},
+    TcResult, TcStatus,
+};
+
+/// A dev server plus worker of its own, persisted in a SQLite file, that
+/// can be killed (`kill -9`) and started again on the same port.
+struct Restartable {
+    child: Child,
+    stdin: ChildStdin,
+    events: mpsc::Receiver<Value>,
+    address: String,
+    task_queue: String,
+    dir: std::path::PathBuf,
+}
+
+impl Restartable {
+    fn start() -> Restartable {
+        let dir = std::env::temp_dir().join(unique_id("tc-faults"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let task_queue = unique_id("faults");
+        let mut child = Command::new(python())
+            .arg(repo_root().join("tests/harness/devenv.py"))
+            .arg("--db-filename")
+            .arg(dir.join("temporal.db"))
+            .args(["--task-queue", &task_queue])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start tests/harness/devenv.py");
+        let stdin = child.stdin.take().unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let first = lines.next().expect("devenv line").expect("read devenv");
+        let info: Value = serde_json::from_str(&first).expect("devenv JSON");
+        let (tx, events) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                let Ok(event) = serde_json::from_str::<Value>(&line) else {
+                    eprintln!("devenv stdout: {line}");
+                    continue;
+                };
+                if tx.send(event).is_err() {
+                    break;
+                }
+            }
+        });
+        Restartable {
+            child,
+            stdin,
+            events,
+            address: info["address"].as_str().unwrap().to_owned(),
+            task_queue,
+            dir,
+        }
+    }
+
+    fn command(&mut self, command: &str, answer: &str) {
+        writeln!(self.stdin, "{command}").unwrap();
+        self.stdin.flush().unwrap();
+        let event = self
+            .events
+            .recv_timeout(Duration::from_secs(90))
+            .unwrap_or_else(|_| panic!("devenv did not answer {command}"));
+        assert_eq!(event["event"], answer, "{event}");
+    }
+
+    /// `kill -9` of the server; returns once it is dead.
+    fn kill(&mut self) {
+        self.command("kill", "killed");
+    }
+
+    /// Starts the server again on the same port and database; returns once
+    /// it serves the namespace.
+    fn restart(&mut self) {
+        self.command("start", "started");
+    }
+
+    fn connect(&self, extra: Value) -> Conn {
+        let runtime = new_runtime();
+        let mut options = json!({"address": self.address});
+        options
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let (client, reply) = connect_with(runtime, &options);
+        reply.ok();
+        Conn { runtime, client }
+    }
+}
+
+impl Drop for Restartable {
+    fn drop(&mut self) {
+        let _ = self.stdin.write_all(b"");
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        std::fs::remove_dir_all(&self.dir).ok();
+    }
+}
+
+/// Counts the callbacks of every call it issued: each must fire exactly once.
+struct Tally {
+    fired: Vec<AtomicUsize>,
+    replies: Mutex<HashMap<usize, (TcStatus, Value)>>,
+    done: mpsc::Sender<usize>,
+}
+
+struct CallRef {
+    tally: Arc<Tally>,
+    index: usize,
+}
+
+unsafe extern "C" fn tally_callback(
+    user_data: *mut c_void,
+    status: TcStatus,
+    json: *const c_char,
+    len: usize,
+) {
+    // Borrow, never free: a second callback for the same call must be
+    // counted, not crash the test.
+    let call = unsafe { &*(user_data as *const CallRef) };
+    let bytes = unsafe { std::slice::from_raw_parts(json as *const u8, len) };
+    let value: Value = serde_json::from_slice(bytes).unwrap();
+    call.tally.fired[call.index].fetch_add(1, Ordering::SeqCst);
+    call.tally
+        .replies
+        .lock()
+        .unwrap()
+        .insert(call.index, (status, value));
+    let _ = call.tally.done.send(call.index);
+}
+
+/// Runs `requests` (export, JSON) with at most `in_flight` pending at once;
+/// `midway` runs (on this thread) once `trigger_after` calls have completed.
+/// Returns each call's outcome, after checking every callback fired exactly once.
+fn run_load(
+    client: *mut TcClient,
+    requests: &[(OpFn, Value)],
+    in_flight: usize,
+    trigger_after: usize,
+    mut midway: impl FnMut(),
+) -> Vec<(TcStatus, Value)> {
+    let (tx, rx) = mpsc::channel();
+    let tally = Arc::new(Tally {
+        fired: (0..requests.len()).map(|_| AtomicUsize::new(0)).collect(),
+        replies: Mutex::new(HashMap::new()),
+        done: tx,
+    });
+    // Leaked on purpose: a callback may still arrive after a failed
+    // assertion unwinds this function, and must find its reference alive.
+    let refs: Vec<&'static CallRef> = (0..requests.len())
+        .map(|index| {
+            &*Box::leak(Box::new(CallRef {
+                tally: tally.clone(),
+                index,
+            }))
+        })
+        .collect();
+    let mut next = 0;
+    let mut completed = 0;
+    let mut triggered = false;
+    let issue = |i: usize| {
+        let (op, request) = &requests[i];
+        let text = request.to_string();
+        let code = unsafe {
+            op(
+                client,
+                text.as_ptr() as *const c_char,
+                text.len(),
+                std::ptr::null(),
+                Some(tally_callback),
+                refs[i] as *const CallRef as *mut c_void,
+            )
+        };
+        assert_eq!(code, TcResult::Ok, "{request}");
+    };
+    while completed < requests.len() {
+        while next < requests.len() && next - completed < in_flight {
+            issue(next);
+            next += 1;
+        }
+        rx.recv_timeout(Duration::from_secs(120))
+            .expect("a callback within 120 s");
+        completed += 1;
+        if !triggered && completed >= trigger_after {
+            triggered = true;
+            midway();
+        }
+    }
+    // Late duplicates would land here.
+    std::thread::sleep(Duration::from_millis(500));
+    for (i, fired) in tally.fired.iter().enumerate() {
+        assert_eq!(
+            fired.load(Ordering::SeqCst),
+            1,
+            "callback count of call {i}"
+        );
+    }
+    let mut replies = tally.replies.lock().unwrap();
+    (0..requests.len())
+        .map(|i| replies.remove(&i).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_server_killed_and_restarted_under_load_loses_nothing() {
+    let mut server = Restartable::start();
+    let conn = server.connect(json!({}));
+    let queue = server.task_queue.clone();
+    // The signal targets: ten open workflows collecting `add` signals.
+    let targets: Vec<String> = (0..10).map(|_| unique_id("collector")).collect();
+    for id in &targets {
+        call(
+            tc_workflow_start,
+            conn.client,
+            &json!({"workflow_type": "WaitForSignal", "task_queue": queue, "id": id}),
+        )
+        .ok();
+    }
+    let started_ids: Vec<String> = (0..500).map(|_| unique_id("restart-start")).collect();
+    let mut requests: Vec<(OpFn, Value)> = Vec::new();
+    for (i, id) in started_ids.iter().enumerate() {
+        requests.push((
+            tc_workflow_start,
+            json!({"workflow_type": "Echo", "task_queue": queue, "id": id, "args": [i]}),
+        ));
+        requests.push((
+            tc_workflow_signal,
+            json!({"workflow_id": targets[i % targets.len()], "signal_name": "add", "args": [i]}),
+        ));
+    }
+    let outage = Mutex::new(None);
+    let outcomes = run_load(conn.client, &requests, 32, 200, || {
+        let killed_at = Instant::now();
+        server.kill();
+        std::thread::sleep(Duration::from_secs(2));
+        server.restart();
+        *outage.lock().unwrap() = Some(killed_at.elapsed());
+    });
+    let failed: Vec<_> = outcomes
+        .iter()
+        .zip(&requests)
+        .filter(|((status, _), _)| *status != TcStatus::Ok)
+        .map(|((_, reply), (_, request))| format!("{request} -> {reply}"))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {} calls failed across the restart (outage {:?}), e.g. {:?}",
+        failed.len(),
+        requests.len(),
+        outage.lock().unwrap(),
+        &failed[..failed.len().min(5)]
+    );
+    // Every acknowledged start exists.
+    for id in &started_ids {
+        let reply = call(
+            tc_workflow_describe,
+            conn.client,
+            &json!({"workflow_id": id}),
+        );
+        assert_eq!(reply.ok()["workflow_id"], id.as_str());
+    }
+    // Every acknowledged signal is in the history exactly once.
+    let mut seen = vec![0usize; started_ids.len()];
+    for id in &targets {
+        call(
+            tc_workflow_signal,
+            conn.client,
+            &json!({"workflow_id": id, "signal_name": "finish", "args": [null]}),
+        )
+        .ok();
+        let result = call(tc_workflow_result, conn.client, &json!({"workflow_id": id})).ok();
+        for value in result["result"]["signals"].as_array().unwrap() {
+            seen[value.as_u64().unwrap() as usize] += 1;
+        }
+    }
+    let wrong: Vec<_> = seen.iter().enumerate().filter(|(_, n)| **n != 1).collect();
+    assert!(wrong.is_empty(), "signals not seen exactly once: {wrong:?}");
+}
+
+/// Calls `op` once and returns its reply and how long it took.
+fn timed(op: OpFn, client: *mut TcClient, request: &Value) -> (Reply, Duration) {
+    let started = Instant::now();
+    let reply = call(op, client, request);
+    (reply, started.elapsed())
+}
+
+#[test]
+fn without_retries_a_down_server_fails_promptly_and_retries_give_up_after_max_elapsed() {
+    let mut server = Restartable::start();
+    let no_retry = server.connect(json!({"retry": false}));
+    let budget = server.connect(json!({"retry": {"max_elapsed": "3s"}}));
+    let queue = server.task_queue.clone();
+    server.kill();
+    let start =
+        |id: &str| json!({"workflow_type": "Echo", "task_queue": queue, "id": id, "args": [1]});
+
+    let (reply, took) = timed(tc_workflow_start, no_retry.client, &start("no-retry"));
+    let err = reply.err("connection_failed");
+    assert!(
+        took < Duration::from_secs(2),
+        "retry: false should fail at once, took {took:?}: {err}"
+    );
+
+    let (reply, took) = timed(tc_workflow_start, budget.client, &start("budget"));
+    let err = reply.err("connection_failed");
+    assert!(
+        took <= Duration::from_secs(4),
+        "max_elapsed 3s: the error must arrive within 4 s, took {took:?}: {err}"
+    );
+    assert!(
+        took >= Duration::from_millis(1500),
+        "the call must have been retried for a while, took {took:?}: {err}"
+    );
+
+    server.restart();
+    let reply = call(tc_workflow_start, no_retry.client, &start("after-restart"));
+    reply.ok();
+}
+
+#[test]
+fn a_result_wait_spanning_a_server_restart_completes_with_the_result() {
+    let mut server = Restartable::start();
+    let conn = server.connect(json!({}));
+    let id = unique_id("spanning");
+    call(
+        tc_workflow_start,
+        conn.client,
+        &json!({"workflow_type": "WaitForSignal", "task_queue": server.task_queue, "id": id}),
+    )
+    .ok();
+    let (code, rx) = begin(
+        tc_workflow_result,
+        conn.client,
+        &json!({"workflow_id": id}).to_string(),
+        std::ptr::null(),
+    );
+    assert_eq!(code, TcResult::Ok);
+    std::thread::sleep(Duration::from_millis(500));
+    server.kill();
+    // Down for longer than the default retry budget (10 s) of one RPC.
+    std::thread::sleep(Duration::from_secs(12));
+    assert!(
+        rx.try_recv().is_err(),
+        "the wait must not end while the server is down"
+    );
+    server.restart();
+    call(
+        tc_workflow_signal,
+        conn.client,
+        &json!({"workflow_id": id, "signal_name": "finish", "args": ["done"]}),
+    )
+    .ok();
+    let reply = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the wait completes after the restart");
+    assert_eq!(reply.ok()["result"]["finish"], "done");
+}
+
+/// A TCP listener that accepts connections and never answers.
+fn silent_listener() -> (String, std::thread::JoinHandle<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap().to_string();
+    let handle = std::thread::spawn(move || {
+        let mut held = Vec::new();
+        listener.set_nonblocking(true).unwrap();
+        let until = Instant::now() + Duration::from_secs(60);
+        while Instant::now() < until {
+            match listener.accept() {
+                Ok((socket, _)) => held.push(socket),
+                Err(_) => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
+    });
+    (address, handle)
+}
+
+#[test]
+fn a_silent_server_is_bounded_by_connect_timeout_and_call_timeout() {
+    let (address, _listener) = silent_listener();
+    let mut runtime = std::ptr::null_mut();
+    let code = unsafe { tc_runtime_new(std::ptr::null(), 0, &mut runtime, std::ptr::null_mut()) };
+    assert_eq!(code, TcResult::Ok);
+
+    let started = Instant::now();
+    let (client, reply) = connect_with(
+        runtime,
+        &json!({"address": address, "connect_timeout": "2s"}),
+    );
+    assert!(client.is_null());
+    let err = reply.err("connection_failed");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "connect took {:?}: {err}",
+        started.elapsed()
+    );
+
+    let (lazy, reply) = connect_with(
+        runtime,
+        &json!({"address": address, "connect_timeout": "2s", "lazy": true}),
+    );
+    reply.ok();
+    let (reply, took) = timed(tc_workflow_describe, lazy, &json!({"workflow_id": "x"}));
+    let err = reply.err("connection_failed");
+    assert!(
+        took < Duration::from_secs(3),
+        "lazy first call took {took:?}: {err}"
+    );
+
+    let (unbounded, reply) = connect_with(runtime, &json!({"address": address, "lazy": true}));
+    reply.ok();
+    let (reply, took) = timed(
+        temporal_capi::ffi::rpc::tc_client_rpc,
+        unbounded,
+        &json!({"service": "workflow", "method": "GetSystemInfo", "request": {}, "timeout": "1s"}),
+    );
+    let err = reply.err("timeout");
+    assert!(
+        took < Duration::from_secs(3),
+        "call with timeout 1s took {took:?}: {err}"
+    );
+
+    temporal_capi::ffi::client::tc_client_free(lazy);
+    temporal_capi::ffi::client::tc_client_free(unbounded);
+    temporal_capi::ffi::runtime::tc_runtime_free(runtime);
+}
+
+/// Starts `count` WaitForSignal workflows (at 32 in flight) and returns their ids.
+fn start_collectors(conn: &Conn, queue: &str, count: usize, prefix: &str) -> Vec<String> {
+    let ids: Vec<String> = (0..count).map(|_| unique_id(prefix)).collect();
+    let requests: Vec<(OpFn, Value)> = ids
+        .iter()
+        .map(|id| {
+            (
+                tc_workflow_start as OpFn,
+                json!({"workflow_type": "WaitForSignal", "task_queue": queue, "id": id}),
+            )
+        })
+        .collect();
+    for (status, reply) in run_load(conn.client, &requests, 32, usize::MAX, || {}) {
+        assert_eq!(status, TcStatus::Ok, "{reply}");
+    }
+    ids
+}
+
+/// Holds `waits_per_workflow` result waits on each workflow of `ids` at
+/// once, then finishes every workflow and requires every wait to report
+/// its workflow's result within 60 s of the last finish.
+fn many_waits(conn: &Conn, ids: &[String], waits_per_workflow: usize) {
+    let phase = Instant::now();
+    let (tx, rx) = mpsc::channel::<(usize, Reply)>();
+    let total = ids.len() * waits_per_workflow;
+    let mut pending = Vec::with_capacity(total);
+    for (i, id) in ids.iter().enumerate() {
+        for _ in 0..waits_per_workflow {
+            let (code, wait) = begin(
+                tc_workflow_result,
+                conn.client,
+                &json!({"workflow_id": id}).to_string(),
+                std::ptr::null(),
+            );
+            assert_eq!(code, TcResult::Ok);
+            pending.push((i, wait));
+        }
+    }
+    let forwarder = {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            let deadline = Instant::now() + Duration::from_secs(600);
+            for (i, wait) in pending {
+                let left = deadline.saturating_duration_since(Instant::now());
+                match wait.recv_timeout(left) {
+                    Ok(reply) => tx.send((i, reply)).unwrap(),
+                    Err(_) => return,
+                }
+            }
+        })
+    };
+    drop(tx);
+    // Let the waits settle into their polls, well past the dev server's
+    // 3 s long-poll expiry, before the workflows finish.
+    std::thread::sleep(Duration::from_secs(8));
+    let finishes: Vec<(OpFn, Value)> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            (
+                tc_workflow_signal as OpFn,
+                json!({"workflow_id": id, "signal_name": "finish", "args": [i]}),
+            )
+        })
+        .collect();
+    eprintln!(
+        "many_waits: {total} waits issued and settled after {:?}",
+        phase.elapsed()
+    );
+    for (status, reply) in run_load(conn.client, &finishes, 32, usize::MAX, || {}) {
+        assert_eq!(status, TcStatus::Ok, "{reply}");
+    }
+    let finished = Instant::now();
+    eprintln!(
+        "many_waits: finish signals sent after {:?}",
+        phase.elapsed()
+    );
+    let mut got = 0;
+    for (i, reply) in rx.iter() {
+        let value = reply.ok();
+        assert_eq!(value["result"]["finish"], i, "{value}");
+        got += 1;
+        if got == total {
+            break;
+        }
+    }
+    assert_eq!(got, total, "every wait completed");
+    eprintln!(
+        "many_waits: all waits completed after {:?}",
+        phase.elapsed()
+    );
+    let after = finished.elapsed();
+    assert!(
+        after <= Duration::from_secs(60),
+        "the last wait completed {after:?} after the last workflow finished"
+    );
+    forwarder.join().unwrap();
+}
+
+#[test]
+fn ten_thousand_result_waits_on_a_hundred_workflows_all_complete() {
+    let env = env();
+    let conn = connect();
+    let ids = start_collectors(&conn, &env.task_queue, 100, "waits-shared");
+    many_waits(&conn, &ids, 100);
+}
+
+#[test]
+fn ten_thousand_result_waits_on_distinct_workflows_all_complete() {
+    let env = env();
+    let conn = connect();
+    let started = Instant::now();
+    let ids = start_collectors(&conn, &env.task_queue, 10_000, "waits-distinct");
+    eprintln!("10,000 workflows started in {:?}", started.elapsed());
+    many_waits(&conn, &ids, 1);
+}
