@@ -126,6 +126,12 @@ impl Error {
         self
     }
 
+    /// The same error with its message passed through `f` (extra fields kept).
+    pub fn map_message(mut self, f: impl FnOnce(&str) -> String) -> Self {
+        self.message = f(&self.message);
+        self
+    }
+
     /// The error code.
     pub fn code(&self) -> ErrorCode {
         self.code

@@ -194,6 +194,35 @@ pub fn scrub(text: &str) -> Cow<'_, str> {
     out
 }
 
+/// `text` with the content of every double-quoted string (as serde and
+/// `{:?}` quote values, backslash escapes included) replaced by `...`:
+/// for messages that may quote a value the caller sent, such as a secret
+/// given under the wrong key.
+pub fn without_quoted_strings(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c != '"' {
+            continue;
+        }
+        out.push_str("...");
+        let mut escaped = false;
+        for c in chars.by_ref() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => {
+                    out.push('"');
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 /// Scrubs every string (keys included) inside a JSON value in place.
 pub fn scrub_value(value: &mut Value) {
     if LIVE.load(Ordering::Acquire) == 0 {
@@ -247,6 +276,16 @@ mod tests {
         let quoted = register("unit\"quoted\"secret");
         assert!(!scrub(r#"got "unit\"quoted\"secret""#).contains("quoted"));
         drop(quoted);
+    }
+
+    #[test]
+    fn quoted_strings_are_dropped() {
+        assert_eq!(
+            without_quoted_strings(r#"invalid type: string "a\"b\\", expected a map"#),
+            r#"invalid type: string "...", expected a map"#
+        );
+        assert_eq!(without_quoted_strings(r#"open "abc"#), r#"open "..."#);
+        assert_eq!(without_quoted_strings("no quotes"), "no quotes");
     }
 
     #[test]

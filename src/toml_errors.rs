@@ -4,6 +4,7 @@
 //! value or the source line (which may hold an API key).
 
 use crate::error::{Error, ErrorCode};
+use crate::secrets::without_quoted_strings;
 use std::ops::Range;
 use temporalio_client::envconfig::ConfigError;
 use toml::de::{DeTable, DeValue};
@@ -32,7 +33,7 @@ pub fn check_syntax(origin: Origin<'_>) -> Result<(), Error> {
             // The parser's messages name grammar tokens, never the text;
             // quotes are dropped anyway, so a message can only lose detail.
             let message = e.message().replace("`\"`", "a double quote");
-            let what = format!("TOML syntax error: {}", without_quotes(&message));
+            let what = format!("TOML syntax error: {}", without_quoted_strings(&message));
             Err(located(origin, e.span(), what, None))
         }
     }
@@ -138,28 +139,10 @@ fn value_error(message: &str) -> String {
         .iter()
         .any(|p| message.starts_with(p));
     if keeps_key {
-        without_quotes(message)
+        without_quoted_strings(message)
     } else {
         "invalid value".to_owned()
     }
-}
-
-/// `message` with the content of every `"..."` replaced by `...`.
-fn without_quotes(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut parts = message.split('"');
-    if let Some(first) = parts.next() {
-        out.push_str(first);
-    }
-    for (i, part) in parts.enumerate() {
-        if i % 2 == 0 {
-            out.push_str("\"...");
-        } else {
-            out.push('"');
-            out.push_str(part);
-        }
-    }
-    out
 }
 
 /// The dotted path of the innermost key whose key or value covers byte `pos`.
@@ -219,7 +202,6 @@ mod tests {
             "unknown field `bogus`, expected one of `a`, `b`"
         );
         assert_eq!(value_error("something \"sk-secret\""), "invalid value");
-        assert_eq!(without_quotes(r#"a "b" c "d"#), r#"a "..." c "..."#);
     }
 
     #[test]

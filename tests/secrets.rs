@@ -805,3 +805,27 @@ fn registered_secrets_are_scrubbed_from_any_error() {
     assert_eq!(err["workflow_id"], api_key.as_str(), "{err}");
     tc_client_free(client);
 }
+
+#[test]
+fn secrets_under_the_wrong_key_are_not_quoted_by_parse_errors() {
+    let secret = marker("misplaced");
+    let pem = format!("-----BEGIN PRIVATE KEY-----\n{secret}\n-----END PRIVATE KEY-----\n");
+    for (options, key) in [
+        (json!({"headers": format!("Bearer {secret}")}), "headers"),
+        (json!({"tls": pem}), "tls"),
+        (json!({"identity": 1, "api_key": secret}), "identity"),
+        (json!({"secret_headers": secret}), "secret_headers"),
+        (
+            json!({"load": {"env": format!("TEMPORAL_API_KEY={secret}")}}),
+            "load",
+        ),
+    ] {
+        let err = rejected(&options, TcResult::InvalidArgument, "invalid_argument", key);
+        assert_clean(&err.to_string(), &[&secret]);
+    }
+    let (code, err) = envconfig_load(&json!({"env": format!("TEMPORAL_API_KEY={secret}")}));
+    assert_eq!(code, TcResult::InvalidArgument, "{err}");
+    assert_eq!(err["key"], "env", "{err}");
+    assert_clean(&err.to_string(), &[&secret]);
+    assert_logs_clean(&[&secret]);
+}

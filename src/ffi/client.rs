@@ -168,7 +168,9 @@ pub unsafe extern "C" fn tc_client_connect(
                 .ok_or_else(|| Error::closed("the TcRuntime handle was freed"))?;
             // SAFETY: the caller's contract.
             let bytes = unsafe { buffers::input(options_json, options_len) };
-            let options: ConnectOptions = model::parse(bytes)?;
+            // The options hold secrets: a parse error must not quote a value.
+            let options: ConnectOptions = model::parse(bytes)
+                .map_err(|e| e.map_message(crate::secrets::without_quoted_strings))?;
             let client = Arc::new(Client::new(&options)?);
             let token = cancel::token(cancel)?;
             Ok((rt, options.lazy, client, token))

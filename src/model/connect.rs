@@ -65,9 +65,23 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for BoolOr<T> {
                     de::Error::custom(format!("at `{path}`: {}", e.into_inner()))
                 }),
             other => Err(de::Error::custom(format!(
-                "expected true, false or an object, got {other}"
+                "expected true, false or an object, got {}",
+                kind_of(&other)
             ))),
         }
+    }
+}
+
+/// What kind of JSON value `v` is, for errors that must not quote it
+/// (it may be a secret given under the wrong key).
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 
