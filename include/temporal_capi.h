@@ -204,9 +204,13 @@ void tc_cancel_free(TcCancel *cancel);
  *
  * `options_json` (nullable; NULL or length 0 means `{}`): see docs/JSON.md
  * (`address`, `namespace`, `identity`, `api_key`, `tls`, `headers`,
- * `keep_alive`, `retry`, `connect_timeout`, `lazy`, `load`). The callback
- * fires exactly once with the new client and `{address, namespace,
- * identity, system_info}`, or with NULL and an error object. `cancel` is
+ * `secret_headers`, `keep_alive`, `retry`, `connect_timeout`, `lazy`,
+ * `load`). The callback fires exactly once with the new client and
+ * `{address, namespace, identity, system_info}`, or with NULL and an error
+ * object. Options that can be checked locally (invalid headers:
+ * `TC_RESULT_INVALID_ARGUMENT`; unusable TLS material or configuration:
+ * `TC_RESULT_ERROR` with `config_error`) are rejected before this returns,
+ * the callback having fired. Secrets never appear in errors. `cancel` is
  * nullable. NULL runtime or callback -> `TC_RESULT_NULL_ARGUMENT`, no
  * callback. A client keeps working after other clients are freed; it stops
  * (calls fail with `closed`) when its runtime is freed.

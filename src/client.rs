@@ -4,11 +4,13 @@
 //! headers, retries, keep-alive) with the namespace and identity every
 //! operation needs. Cheap to share behind an `Arc`.
 
+use crate::connect_checks;
 use crate::convert::grpc_status;
 use crate::envconfig;
 use crate::error::{Error, ErrorCode, Result};
 use crate::long_poll::{LongPolls, DEFAULT_MAX_LONG_POLLS};
 use crate::model::connect::{BoolOr, ConnectOptions, KeepAliveSetting};
+use crate::secrets::ClientSecrets;
 use crate::tls::AnyHostNameVerifier;
 use serde_json::{json, Value};
 use std::{
@@ -36,12 +38,18 @@ pub struct Client {
     address: String,
     connect_timeout: Option<Duration>,
     long_polls: LongPolls,
+    secrets: Mutex<ClientSecrets>,
 }
 
 impl Client {
-    /// Builds a client from connect options. Nothing is contacted yet.
+    /// Builds a client from connect options. Nothing is contacted yet, but
+    /// everything that can be checked locally is: headers
+    /// (`invalid_argument`), TLS material and the loaded profile
+    /// (`config_error`). The client's secrets stay registered for scrubbing
+    /// ([`crate::secrets`]) while it lives.
     pub fn new(options: &ConnectOptions) -> Result<Self> {
         let mut profile = envconfig::resolve(options)?;
+        let secrets = connect_checks::prepare(options, &mut profile)?;
         if let Some(key) = &profile.api_key {
             check_api_key(key)?;
         }
@@ -116,6 +124,7 @@ impl Client {
             address,
             connect_timeout: options.connect_timeout.map(|d| d.0),
             long_polls: LongPolls::new(options.max_long_polls.unwrap_or(DEFAULT_MAX_LONG_POLLS)),
+            secrets: Mutex::new(secrets),
         })
     }
 
@@ -227,6 +236,7 @@ impl Client {
         if let Some(k) = &key {
             check_api_key(k)?;
         }
+        self.lock_secrets().set_api_key(key.as_deref());
         self.lock_options().api_key = key.clone();
         if let Some(c) = self.connection.get() {
             c.set_api_key(key);
@@ -235,7 +245,13 @@ impl Client {
     }
 
     /// Replaces the user gRPC headers for every later call.
+    /// `invalid_argument` (nothing changes), with `key` naming the header,
+    /// for a name or value that is not valid gRPC metadata.
     pub fn set_headers(&self, headers: HashMap<String, String>) -> Result<()> {
+        connect_checks::check_headers(&headers, |name, what| {
+            Error::invalid(format!("header {name:?} has an invalid {what}")).with("key", name)
+        })?;
+        self.lock_secrets().set_headers(&headers);
         if let Some(c) = self.connection.get() {
             c.set_headers(headers.clone())
                 .map_err(|e| Error::invalid(format!("invalid header: {e}")))?;
@@ -273,6 +289,10 @@ impl Client {
 
     fn current_options(&self) -> ConnectionOptions {
         self.lock_options().clone()
+    }
+
+    fn lock_secrets(&self) -> std::sync::MutexGuard<'_, ClientSecrets> {
+        self.secrets.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     fn lock_options(&self) -> std::sync::MutexGuard<'_, ConnectionOptions> {

@@ -6,10 +6,11 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::connect::{ConnectOptions, LoadOptions, LoadSetting, TlsConfig, TlsSetting};
+use crate::toml_errors::{self, Origin};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use temporalio_client::envconfig::{
-    ClientConfigProfile, ConfigError, DataSource, LoadClientConfigProfileOptions,
+    ClientConfigProfile, DataSource, LoadClientConfigProfileOptions,
 };
 use temporalio_common::envconfig::{load_client_config, ClientConfigTLS, LoadClientConfigOptions};
 
@@ -41,16 +42,106 @@ impl<'de> serde::Deserialize<'de> for EnvConfigRequest {
     }
 }
 
-fn config_error(e: ConfigError) -> Error {
-    Error::new(ErrorCode::ConfigError, e.to_string())
+/// The TOML text to load and the file it came from.
+struct Source {
+    text: Option<String>,
+    file: Option<String>,
 }
 
-fn source(opts: &LoadOptions) -> Option<DataSource> {
-    match (&opts.config_data, &opts.config_file) {
-        (Some(data), _) => Some(DataSource::Data(data.clone().into_bytes())),
-        (None, Some(path)) => Some(DataSource::Path(path.clone())),
-        (None, None) => None,
+impl Source {
+    fn origin(&self) -> Origin<'_> {
+        Origin {
+            text: self.text.as_deref(),
+            file: self.file.as_deref(),
+        }
     }
+
+    /// The text for the official loader; empty (no profiles) without a file.
+    fn data_source(&self) -> DataSource {
+        DataSource::Data(self.text.clone().unwrap_or_default().into_bytes())
+    }
+}
+
+/// Reads the TOML source the way the official loader would (`config_data`,
+/// `config_file`, `TEMPORAL_CONFIG_FILE`, then the default path), except
+/// that a file named explicitly (by `config_file` or `TEMPORAL_CONFIG_FILE`)
+/// must exist. Only a missing default file means "no file". The text is
+/// checked for TOML syntax here, so errors can locate without quoting.
+fn read_source(opts: &LoadOptions, env: Option<&HashMap<String, String>>) -> Result<Source> {
+    let (file, named) = if let Some(data) = &opts.config_data {
+        let source = Source {
+            text: Some(data.clone()),
+            file: None,
+        };
+        toml_errors::check_syntax(source.origin())?;
+        return Ok(source);
+    } else if let Some(path) = &opts.config_file {
+        (Some(path.clone()), Some("config_file"))
+    } else if let Some(path) = env_config_file(env) {
+        (Some(path), Some("TEMPORAL_CONFIG_FILE"))
+    } else {
+        (default_config_file(), None)
+    };
+    let Some(file) = file else {
+        return Ok(Source {
+            text: None,
+            file: None,
+        });
+    };
+    let text = match std::fs::read(&file) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            Error::new(
+                ErrorCode::ConfigError,
+                format!("the configuration file {file:?} is not valid UTF-8"),
+            )
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match named {
+            None => {
+                return Ok(Source {
+                    text: None,
+                    file: None,
+                })
+            }
+            Some(by) => {
+                return Err(Error::new(
+                    ErrorCode::ConfigError,
+                    format!("the configuration file {file:?} (named by {by}) does not exist"),
+                )
+                .with("path", file))
+            }
+        },
+        Err(e) => {
+            return Err(Error::new(
+                ErrorCode::ConfigError,
+                format!("cannot read the configuration file {file:?}: {e}"),
+            )
+            .with("path", file))
+        }
+    };
+    let source = Source {
+        text: Some(text),
+        file: Some(file),
+    };
+    toml_errors::check_syntax(source.origin())?;
+    Ok(source)
+}
+
+fn env_config_file(env: Option<&HashMap<String, String>>) -> Option<String> {
+    match env {
+        Some(map) => map.get("TEMPORAL_CONFIG_FILE").cloned(),
+        None => std::env::var("TEMPORAL_CONFIG_FILE").ok(),
+    }
+    .filter(|p| !p.is_empty())
+}
+
+/// `<config dir>/temporalio/temporal.toml`, as the official loader computes it.
+fn default_config_file() -> Option<String> {
+    dirs::config_dir().map(|d| {
+        d.join("temporalio")
+            .join("temporal.toml")
+            .to_string_lossy()
+            .into_owned()
+    })
 }
 
 fn env_map(opts: &LoadOptions) -> Option<HashMap<String, String>> {
@@ -62,15 +153,23 @@ fn env_map(opts: &LoadOptions) -> Option<HashMap<String, String>> {
 /// Loads one profile (file, then environment).
 pub fn load_profile(opts: &LoadOptions) -> Result<ClientConfigProfile> {
     let env = env_map(opts);
+    let source = if opts.disable_file {
+        Source {
+            text: None,
+            file: None,
+        }
+    } else {
+        read_source(opts, env.as_ref())?
+    };
     let options = LoadClientConfigProfileOptions::builder()
-        .maybe_config_source(source(opts))
+        .config_source(source.data_source())
         .maybe_config_file_profile(opts.profile.clone())
         .config_file_strict(opts.strict)
         .disable_file(opts.disable_file)
         .disable_env(opts.disable_env)
         .build();
     temporalio_common::envconfig::load_client_config_profile(options, env.as_ref())
-        .map_err(config_error)
+        .map_err(|e| toml_errors::from_config_error(e, source.origin()))
 }
 
 /// Serves `tc_envconfig_load`.
@@ -79,11 +178,13 @@ pub fn load(request: &EnvConfigRequest) -> Result<Value> {
         return Ok(profile_to_json(&load_profile(&request.load)?));
     }
     let env = env_map(&request.load);
+    let source = read_source(&request.load, env.as_ref())?;
     let options = LoadClientConfigOptions::builder()
-        .maybe_config_source(source(&request.load))
+        .config_source(source.data_source())
         .config_file_strict(request.load.strict)
         .build();
-    let config = load_client_config(options, env.as_ref()).map_err(config_error)?;
+    let config = load_client_config(options, env.as_ref())
+        .map_err(|e| toml_errors::from_config_error(e, source.origin()))?;
     let mut names: Vec<&String> = config.profiles.keys().collect();
     names.sort();
     let profiles: Map<String, Value> = names

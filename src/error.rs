@@ -126,6 +126,12 @@ impl Error {
         self
     }
 
+    /// The same error with its message passed through `f` (extra fields kept).
+    pub fn map_message(mut self, f: impl FnOnce(&str) -> String) -> Self {
+        self.message = f(&self.message);
+        self
+    }
+
     /// The error code.
     pub fn code(&self) -> ErrorCode {
         self.code
@@ -141,7 +147,8 @@ impl Error {
         self.extra.get(key)
     }
 
-    /// The JSON object `{"code", "message", ...extra}`.
+    /// The JSON object `{"code", "message", ...extra}`, with every
+    /// registered secret replaced ([`crate::secrets::scrub`]).
     pub fn to_json(&self) -> Value {
         let mut obj = Map::with_capacity(self.extra.len() + 2);
         obj.insert("code".into(), self.code.as_str().into());
@@ -149,7 +156,9 @@ impl Error {
         for (k, v) in &self.extra {
             obj.insert(k.clone(), v.clone());
         }
-        Value::Object(obj)
+        let mut value = Value::Object(obj);
+        crate::secrets::scrub_value(&mut value);
+        value
     }
 
     /// The JSON form as a string.

@@ -4,6 +4,7 @@
 //! [`model`], [`convert`], [`error`]). Only [`ffi`] contains `unsafe` code.
 
 pub mod client;
+pub mod connect_checks;
 pub mod convert;
 pub mod envconfig;
 pub mod error;
@@ -12,5 +13,8 @@ pub mod logging;
 pub mod long_poll;
 pub mod model;
 pub mod ops;
+pub mod panics;
 pub mod runtime;
+pub mod secrets;
 pub mod tls;
+pub mod toml_errors;

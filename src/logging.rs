@@ -2,7 +2,8 @@
 //!
 //! One process-wide subscriber is installed on first use; each runtime may
 //! register one sink with its own level. Events are delivered as JSON
-//! `{level, target, message, fields, timestamp}` on the emitting thread.
+//! `{level, target, message, fields, timestamp}` on the emitting thread,
+//! with every registered secret replaced ([`crate::secrets::scrub`]).
 
 use serde_json::{json, Map, Value};
 use std::{
@@ -151,14 +152,15 @@ impl<S: Subscriber> Layer<S> for ForwardLayer {
         }
         let mut collector = FieldCollector::default();
         event.record(&mut collector);
-        let record = json!({
+        let mut record = json!({
             "level": meta.level().as_str().to_ascii_lowercase(),
             "target": meta.target(),
             "message": collector.message,
             "fields": collector.fields,
             "timestamp": chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
-        })
-        .to_string();
+        });
+        crate::secrets::scrub_value(&mut record);
+        let record = record.to_string();
         for sink in targets {
             sink(&record);
         }

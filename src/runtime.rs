@@ -73,8 +73,11 @@ pub struct Runtime {
 impl Runtime {
     /// Starts the worker threads.
     pub fn new(options: &RuntimeOptions) -> Result<Self> {
+        crate::panics::install();
         let mut builder = tokio::runtime::Builder::new_multi_thread();
-        builder.enable_all().thread_name("temporal-capi");
+        builder
+            .enable_all()
+            .thread_name(crate::panics::RUNTIME_THREAD_NAME);
         if let Some(n) = options.worker_threads {
             if n == 0 {
                 return Err(Error::invalid("worker_threads must be at least 1"));
@@ -152,11 +155,7 @@ impl Drop for Runtime {
 
 /// Turns a caught panic payload into a `panic` error.
 pub fn panic_error(payload: &(dyn std::any::Any + Send)) -> Error {
-    let text = payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_owned());
+    let text = crate::panics::payload_text(payload);
     Error::new(
         ErrorCode::Panic,
         format!("panic inside the library: {text}"),

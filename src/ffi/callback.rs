@@ -46,11 +46,14 @@ fn status_of(err: &Error) -> TcStatus {
     }
 }
 
-/// Calls `f` with a NUL-terminated pointer to `text` and its length.
+/// Calls `f` (which invokes a host callback) with a NUL-terminated pointer
+/// to `text` and its length. `f` runs as host code: a panic in it is the
+/// host's ([`crate::panics::HostCode`]).
 pub fn with_c_text(text: String, f: impl FnOnce(*const c_char, usize)) {
     let len = text.len();
     let mut bytes = text.into_bytes();
     bytes.push(0);
+    let _host = crate::panics::HostCode::enter();
     f(bytes.as_ptr().cast(), len);
 }
 

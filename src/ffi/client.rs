@@ -115,9 +115,13 @@ where
 ///
 /// `options_json` (nullable; NULL or length 0 means `{}`): see docs/JSON.md
 /// (`address`, `namespace`, `identity`, `api_key`, `tls`, `headers`,
-/// `keep_alive`, `retry`, `connect_timeout`, `lazy`, `load`). The callback
-/// fires exactly once with the new client and `{address, namespace,
-/// identity, system_info}`, or with NULL and an error object. `cancel` is
+/// `secret_headers`, `keep_alive`, `retry`, `connect_timeout`, `lazy`,
+/// `load`). The callback fires exactly once with the new client and
+/// `{address, namespace, identity, system_info}`, or with NULL and an error
+/// object. Options that can be checked locally (invalid headers:
+/// `TC_RESULT_INVALID_ARGUMENT`; unusable TLS material or configuration:
+/// `TC_RESULT_ERROR` with `config_error`) are rejected before this returns,
+/// the callback having fired. Secrets never appear in errors. `cancel` is
 /// nullable. NULL runtime or callback -> `TC_RESULT_NULL_ARGUMENT`, no
 /// callback. A client keeps working after other clients are freed; it stops
 /// (calls fail with `closed`) when its runtime is freed.
@@ -164,7 +168,9 @@ pub unsafe extern "C" fn tc_client_connect(
                 .ok_or_else(|| Error::closed("the TcRuntime handle was freed"))?;
             // SAFETY: the caller's contract.
             let bytes = unsafe { buffers::input(options_json, options_len) };
-            let options: ConnectOptions = model::parse(bytes)?;
+            // The options hold secrets: a parse error must not quote a value.
+            let options: ConnectOptions = model::parse(bytes)
+                .map_err(|e| e.map_message(crate::secrets::without_quoted_strings))?;
             let client = Arc::new(Client::new(&options)?);
             let token = cancel::token(cancel)?;
             Ok((rt, options.lazy, client, token))

@@ -32,7 +32,10 @@ pub unsafe extern "C" fn tc_envconfig_load(
     ffi_boundary!(TcResult::Panic, {
         // SAFETY: the caller's contract.
         let bytes = unsafe { buffers::input(options_json, options_len) };
-        let loaded = model::parse::<EnvConfigRequest>(bytes).and_then(|r| envconfig::load(&r));
+        // The options may hold secrets: a parse error must not quote a value.
+        let loaded = model::parse::<EnvConfigRequest>(bytes)
+            .map_err(|e| e.map_message(crate::secrets::without_quoted_strings))
+            .and_then(|r| envconfig::load(&r));
         let (code, text) = match loaded {
             Ok(v) => (TcResult::Ok, v.to_string()),
             Err(e) => (TcResult::for_error(&e), e.to_json_string()),

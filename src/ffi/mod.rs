@@ -75,13 +75,17 @@ impl TcResult {
     }
 }
 
-/// Runs an export's body, turning a panic into `$on_panic`.
+/// Runs an export's body, turning a panic into `$on_panic`. The body runs
+/// as library code: a panic in it is reported to the logger, not printed
+/// (see [`crate::panics`]).
 macro_rules! ffi_boundary {
-    ($on_panic:expr, $body:block) => {
+    ($on_panic:expr, $body:block) => {{
+        crate::panics::install();
+        let _inside = crate::panics::Inside::enter();
         match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| $body)) {
             Ok(value) => value,
             Err(_) => $on_panic,
         }
-    };
+    }};
 }
 pub(crate) use ffi_boundary;

@@ -22,6 +22,9 @@ pub struct ConnectOptions {
     pub tls: Option<TlsSetting>,
     /// gRPC metadata sent with every call.
     pub headers: Option<BTreeMap<String, String>>,
+    /// Names of headers whose values are secret (any case): never shown in
+    /// an error or log record. `authorization` is always secret.
+    pub secret_headers: Option<Vec<String>>,
     /// `false` disables HTTP/2 keep-alive; an object tunes it.
     pub keep_alive: Option<KeepAliveSetting>,
     /// Retry policy for retryable RPC failures: `false` disables retries,
@@ -62,9 +65,23 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for BoolOr<T> {
                     de::Error::custom(format!("at `{path}`: {}", e.into_inner()))
                 }),
             other => Err(de::Error::custom(format!(
-                "expected true, false or an object, got {other}"
+                "expected true, false or an object, got {}",
+                kind_of(&other)
             ))),
         }
+    }
+}
+
+/// What kind of JSON value `v` is, for errors that must not quote it
+/// (it may be a secret given under the wrong key).
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 
