@@ -22,11 +22,6 @@
 #define TC_ABI_VERSION 1
 
 /**
- * Default bound on the long polls one client holds at a time.
- */
-#define DEFAULT_MAX_LONG_POLLS 200
-
-/**
  * Result of a synchronous call or of the synchronous part of an
  * asynchronous call.
  */

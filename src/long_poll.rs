@@ -33,7 +33,7 @@ use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
 pub(crate) const DEFAULT_MAX_LONG_POLLS: usize = 200;
 /// Short (non-waiting) checks one client runs at a time on behalf of waits
 /// that have no long-poll slot.
-const MAX_CONCURRENT_CHECKS: usize = 4;
+const MAX_CONCURRENT_CHECKS: usize = 8;
 
 type SharedWait = Shared<BoxFuture<'static, Result<Value>>>;
 
@@ -79,15 +79,6 @@ impl Drop for ParkedWait<'_> {
             }
         }
     }
-}
-
-/// What a wait may do next: hold a long poll, or make a short check.
-pub enum Turn {
-    /// A long-poll slot, released when dropped.
-    LongPoll(OwnedSemaphorePermit),
-    /// No slot was free: make a short check (this permit bounds the
-    /// concurrent checks), then back off.
-    Check(OwnedSemaphorePermit),
 }
 
 impl LongPolls {
@@ -155,13 +146,9 @@ impl LongPolls {
         parked.watcher_running && parked.watcher_healthy
     }
 
-    /// A long-poll slot if one is free, else (after waiting for one of the
-    /// bounded check permits) a turn for a short check.
-    pub async fn turn(&self) -> Turn {
-        if let Ok(slot) = self.slots.clone().try_acquire_owned() {
-            return Turn::LongPoll(slot);
-        }
-        Turn::Check(self.check().await)
+    /// A long-poll slot, if one is free now.
+    pub fn try_slot(&self) -> Option<OwnedSemaphorePermit> {
+        self.slots.clone().try_acquire_owned().ok()
     }
 
     /// Waits for one of the bounded short-check permits (for short requests
@@ -340,16 +327,14 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn turns_are_bounded_long_polls_then_checks() {
+    async fn long_poll_slots_are_bounded() {
         let polls = LongPolls::new(2);
-        let a = polls.turn().await;
-        let b = polls.turn().await;
-        let c = polls.turn().await;
-        assert!(matches!(a, Turn::LongPoll(_)));
-        assert!(matches!(b, Turn::LongPoll(_)));
-        assert!(matches!(c, Turn::Check(_)));
+        let a = polls.try_slot();
+        let b = polls.try_slot();
+        assert!(a.is_some() && b.is_some());
+        assert!(polls.try_slot().is_none());
         drop(a);
-        assert!(matches!(polls.turn().await, Turn::LongPoll(_)));
+        assert!(polls.try_slot().is_some());
     }
 
     #[tokio::test]

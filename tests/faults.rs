@@ -27,6 +27,13 @@ use temporal_capi::ffi::{
     TcResult, TcStatus,
 };
 
+/// The tests here load the machine and kill servers: one at a time.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 /// A dev server plus worker of its own, persisted in a SQLite file, that
 /// can be killed (`kill -9`) and started again on the same port.
 struct Restartable {
@@ -231,6 +238,7 @@ fn run_load(
 
 #[test]
 fn a_server_killed_and_restarted_under_load_loses_nothing() {
+    let _serial = one_at_a_time();
     let mut server = Restartable::start();
     let conn = server.connect(json!({}));
     let queue = server.task_queue.clone();
@@ -314,6 +322,7 @@ fn timed(op: OpFn, client: *mut TcClient, request: &Value) -> (Reply, Duration) 
 
 #[test]
 fn without_retries_a_down_server_fails_promptly_and_retries_give_up_after_max_elapsed() {
+    let _serial = one_at_a_time();
     let mut server = Restartable::start();
     let no_retry = server.connect(json!({"retry": false}));
     let budget = server.connect(json!({"retry": {"max_elapsed": "3s"}}));
@@ -347,6 +356,7 @@ fn without_retries_a_down_server_fails_promptly_and_retries_give_up_after_max_el
 
 #[test]
 fn a_result_wait_spanning_a_server_restart_completes_with_the_result() {
+    let _serial = one_at_a_time();
     let mut server = Restartable::start();
     let conn = server.connect(json!({}));
     let id = unique_id("spanning");
@@ -404,6 +414,7 @@ fn silent_listener() -> (String, std::thread::JoinHandle<()>) {
 
 #[test]
 fn a_silent_server_is_bounded_by_connect_timeout_and_call_timeout() {
+    let _serial = one_at_a_time();
     let (address, _listener) = silent_listener();
     let mut runtime = std::ptr::null_mut();
     let code = unsafe { tc_runtime_new(std::ptr::null(), 0, &mut runtime, std::ptr::null_mut()) };
@@ -558,6 +569,7 @@ fn many_waits(conn: &Conn, ids: &[String], prefix: &str, waits_per_workflow: usi
 
 #[test]
 fn ten_thousand_result_waits_on_a_hundred_workflows_all_complete() {
+    let _serial = one_at_a_time();
     let env = env();
     let conn = connect();
     let ids = start_collectors(&conn, &env.task_queue, 100, "waits-shared");
@@ -566,6 +578,7 @@ fn ten_thousand_result_waits_on_a_hundred_workflows_all_complete() {
 
 #[test]
 fn ten_thousand_result_waits_on_distinct_workflows_all_complete() {
+    let _serial = one_at_a_time();
     let env = env();
     let conn = connect();
     let started = Instant::now();
@@ -576,6 +589,7 @@ fn ten_thousand_result_waits_on_distinct_workflows_all_complete() {
 
 #[test]
 fn the_c_fault_driver_rides_through_a_restart_under_valgrind_without_leaks() {
+    let _serial = one_at_a_time();
     let mut server = Restartable::start();
     let out = std::env::temp_dir().join(unique_id("tc-c-fault"));
     std::fs::create_dir_all(&out).unwrap();

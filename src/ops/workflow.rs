@@ -5,7 +5,7 @@ use super::{closure_watch, request_id, rpc_error};
 use crate::client::Client;
 use crate::convert::{duration, failure, payload, search_attributes, time};
 use crate::error::{Error, ErrorCode, Result};
-use crate::long_poll::{self, Backoff, Turn};
+use crate::long_poll::{self, Backoff};
 use crate::model::workflow::{
     Cancel, ExecutionRef, GetResult, IdConflictPolicy, IdReusePolicy, Query, QueryRejectCondition,
     RetryPolicy, Signal, SignalWithStart, StartWorkflow, Terminate,
@@ -227,20 +227,27 @@ pub async fn result(client: &Arc<Client>, req: GetResult) -> Result<Value> {
 }
 
 async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
-    let mut run_id = match &req.run_id {
-        Some(r) if !r.is_empty() => r.clone(),
-        _ => long_poll::until_not_transient(|| async {
-            let _check = client.long_polls().check().await;
-            describe_raw(&client, &req.workflow_id, &None).await
-        })
-        .await?
-        .workflow_execution_info
-        .and_then(|i| i.execution)
-        .map(|e| e.run_id)
-        .unwrap_or_default(),
+    // Without a run id, finding the latest run is also the first check.
+    let (mut run_id, mut known_open) = match &req.run_id {
+        Some(r) if !r.is_empty() => (r.clone(), false),
+        _ => {
+            let info = long_poll::until_not_transient(|| async {
+                let _check = client.long_polls().check().await;
+                describe_raw(&client, &req.workflow_id, &None).await
+            })
+            .await?
+            .workflow_execution_info
+            .unwrap_or_default();
+            let running = info.status == WorkflowExecutionStatus::Running as i32;
+            (
+                info.execution.map(|e| e.run_id).unwrap_or_default(),
+                running,
+            )
+        }
     };
     loop {
-        let event = close_event(&client, &req.workflow_id, &run_id).await?;
+        let event = close_event(&client, &req.workflow_id, &run_id, known_open).await?;
+        known_open = false;
         let closed = |code, message: String| {
             Error::new(code, message)
                 .with("workflow_id", req.workflow_id.clone())
@@ -349,17 +356,29 @@ const WAIT_BACKOFF_INITIAL: Duration = Duration::from_millis(500);
 const WAIT_BACKOFF_MAX: Duration = Duration::from_secs(20);
 
 /// The close event of a run: a long poll when the client has a slot free,
-/// else a short check followed by backoff; transient failures are retried.
+/// else a short check, parking in between while the run is known to be
+/// open (`known_open`: the caller just saw it running); transient failures
+/// are retried.
 async fn close_event(
     client: &Arc<Client>,
     workflow_id: &str,
     run_id: &str,
+    mut known_open: bool,
 ) -> Result<HistoryEvent> {
     let mut backoff = Backoff::new(WAIT_BACKOFF_INITIAL, WAIT_BACKOFF_MAX);
     let mut page_token = Vec::new();
     loop {
-        let turn = client.long_polls().turn().await;
-        let long = matches!(turn, Turn::LongPoll(_));
+        let polls = client.long_polls();
+        let (slot, check) = match polls.try_slot() {
+            Some(slot) => (Some(slot), None),
+            None if known_open => {
+                known_open = false;
+                park(client, workflow_id, &mut backoff).await;
+                continue;
+            }
+            None => (None, Some(polls.check().await)),
+        };
+        let long = slot.is_some();
         let request = GetWorkflowExecutionHistoryRequest {
             namespace: client.namespace().to_owned(),
             execution: execution(workflow_id, &Some(run_id.to_owned())),
@@ -381,7 +400,7 @@ async fn close_event(
                 .map_err(rpc_error),
             Err(e) => Err(e),
         };
-        drop(turn);
+        drop((slot, check));
         match outcome {
             Ok(resp) => {
                 if let Some(event) = resp.history.and_then(|h| h.events.into_iter().next()) {
@@ -395,7 +414,7 @@ async fn close_event(
                     page_token = resp.next_page_token;
                     backoff.reset();
                 } else {
-                    park(client, workflow_id, &mut backoff).await;
+                    known_open = true;
                 }
             }
             Err(e) if long_poll::is_transient(&e) => {
