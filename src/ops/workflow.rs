@@ -90,12 +90,6 @@ pub(crate) fn start_request(
     client: &Client,
     s: &StartWorkflow,
 ) -> Result<StartWorkflowExecutionRequest> {
-    if s.workflow_type.is_empty() {
-        return Err(Error::invalid("workflow_type must not be empty").with("key", "workflow_type"));
-    }
-    if s.task_queue.is_empty() {
-        return Err(Error::invalid("task_queue must not be empty").with("key", "task_queue"));
-    }
     Ok(StartWorkflowExecutionRequest {
         namespace: client.namespace().to_owned(),
         workflow_id: s
