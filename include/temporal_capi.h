@@ -22,6 +22,16 @@
 #define TC_ABI_VERSION 1
 
 /**
+ * The largest `max_concurrency` of [`PurgeOptions`].
+ */
+#define MAX_PURGE_CONCURRENCY 64
+
+/**
+ * The most worker threads a runtime may ask for.
+ */
+#define MAX_WORKER_THREADS 1024
+
+/**
  * Result of a synchronous call or of the synchronous part of an
  * asynchronous call.
  */

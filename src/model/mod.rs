@@ -23,8 +23,8 @@ use serde::{de::DeserializeOwned, Deserialize};
 
 /// Parses a request from UTF-8 JSON bytes; empty input means `{}`.
 ///
-/// Exactly one JSON value: bytes after it other than whitespace are
-/// rejected. Errors are `invalid_argument` with `key` naming the path of
+/// Exactly one JSON object: anything else, and bytes after it other than
+/// whitespace, are rejected. Errors are `invalid_argument` with `key` naming the path of
 /// the offending value (`.` for the request as a whole).
 pub fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T> {
     let json: &[u8] = if json.iter().all(u8::is_ascii_whitespace) {
@@ -34,12 +34,16 @@ pub fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T> {
     };
     let text = std::str::from_utf8(json)
         .map_err(|e| Error::invalid(format!("request is not valid UTF-8: {e}")).with("key", "."))?;
+    // serde would also read a struct from an array of its fields.
+    if !text.trim_start().starts_with('{') {
+        return Err(Error::invalid("invalid request: expected a JSON object").with("key", "."));
+    }
     let de = &mut serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        // Text that is not JSON names no key: the request as a whole is bad.
-        let not_json = inner.is_syntax() || inner.is_eof();
+        // Text that ends early names no key: the request as a whole is bad.
+        let not_json = inner.is_eof();
         let inner = inner.to_string();
         let key = if not_json {
             ".".to_owned()
@@ -170,6 +174,7 @@ mod tests {
         assert_eq!(key(br#"{"inner": 1}"#), "inner");
         assert_eq!(key(br#"{"inner": [{"name": "#), ".");
         assert_eq!(key(b"[]"), ".");
+        assert_eq!(key(br#"[[{"name": "a"}]]"#), ".");
         assert_eq!(error_key(".", "at `a[0].b`: bad"), "a[0].b");
         assert_eq!(
             error_key("k", "at `.`: unknown field `z`, expected `y`"),
