@@ -118,3 +118,48 @@ impl Validate for RawRpc {
         self.metadata().map(drop)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_valid;
+
+    fn key_of(json: &str) -> String {
+        let e = parse_valid::<RawRpc>(json.as_bytes()).unwrap_err();
+        e.field("key").unwrap().as_str().unwrap().to_owned()
+    }
+
+    #[test]
+    fn checks_the_call_without_a_server() {
+        let ok = r#"{"service": "workflow", "method": "DescribeNamespace",
+                     "request": {"namespace": "n"}, "timeout": "5s",
+                     "headers": {"x-a": "b"}}"#;
+        assert!(parse_valid::<RawRpc>(ok.as_bytes()).is_ok());
+        assert_eq!(
+            key_of(r#"{"service": "workflow", "method": "Nope"}"#),
+            "method"
+        );
+        assert_eq!(
+            key_of(r#"{"service": "health", "method": "Watch"}"#),
+            "method"
+        );
+        assert_eq!(
+            key_of(
+                r#"{"service": "workflow", "method": "DescribeNamespace", "request": {"namespace": 1}}"#
+            ),
+            "request"
+        );
+        assert_eq!(
+            key_of(
+                r#"{"service": "workflow", "method": "GetSystemInfo", "headers": {"a b": "c"}}"#
+            ),
+            "headers"
+        );
+        assert_eq!(
+            key_of(
+                r#"{"service": "workflow", "method": "GetSystemInfo", "timeout": "100000000h"}"#
+            ),
+            "timeout"
+        );
+    }
+}

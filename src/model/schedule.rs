@@ -489,3 +489,60 @@ impl Validate for ListSchedules {
         base64(&self.next_page_token, &key(at, "next_page_token")).map(drop)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_valid;
+    use serde_json::json;
+
+    fn key_of(request: Value) -> String {
+        let e = parse_valid::<CreateSchedule>(request.to_string().as_bytes()).unwrap_err();
+        e.field("key").unwrap().as_str().unwrap().to_owned()
+    }
+
+    #[test]
+    fn schedule_rules_name_their_paths() {
+        let valid = json!({"schedule_id": "s", "action": {"start_workflow":
+            {"workflow_type": "W", "task_queue": "q"}}});
+        assert!(parse_valid::<CreateSchedule>(valid.to_string().as_bytes()).is_ok());
+        let with = |key: &str, value: Value| {
+            let mut r = valid.clone();
+            r[key] = value;
+            r
+        };
+        assert_eq!(
+            key_of(with(
+                "spec",
+                json!({"intervals": [{"every": "1s"}, {"every": 0}]})
+            )),
+            "spec.intervals[1].every"
+        );
+        assert_eq!(
+            key_of(with(
+                "spec",
+                json!({"exclude_calendars": [{"month": [13]}]})
+            )),
+            "spec.exclude_calendars[0].month[0]"
+        );
+        assert_eq!(
+            key_of(with("state", json!({"remaining_actions": -1}))),
+            "state.remaining_actions"
+        );
+        assert_eq!(
+            key_of(with(
+                "action",
+                json!({"start_workflow": {"workflow_type": "W", "task_queue": "q", "cron_schedule": "* * * * *"}})
+            )),
+            "action.start_workflow.cron_schedule"
+        );
+        assert_eq!(
+            key_of(with(
+                "backfills",
+                json!([{"start_at": "2030-01-02T00:00:00Z", "end_at": "2030-01-01T00:00:00Z"}])
+            )),
+            "backfills[0].end_at"
+        );
+        assert_eq!(key_of(with("schedule_id", json!(""))), "schedule_id");
+    }
+}
