@@ -278,6 +278,22 @@ fn start_cases(valid: &Value) -> Vec<Case> {
             "search_attributes.CustomInt",
         ),
         case(with(valid, "request_id", json!("")), "request_id"),
+        case(
+            with(
+                &with(valid, "cron_schedule", json!("* * * * *")),
+                "start_delay",
+                json!("1m"),
+            ),
+            "start_delay",
+        ),
+        case(
+            with(
+                &with(valid, "id_reuse_policy", json!("terminate_if_running")),
+                "id_conflict_policy",
+                json!("fail"),
+            ),
+            "id_reuse_policy",
+        ),
     ]
 }
 

@@ -290,6 +290,21 @@ impl Validate for StartWorkflow {
         non_empty(at, "task_queue", &self.task_queue)?;
         non_empty_if_given(at, "id", &self.id)?;
         non_empty_if_given(at, "request_id", &self.request_id)?;
+        // Combinations the server refuses.
+        if self.id_reuse_policy == Some(IdReusePolicy::TerminateIfRunning)
+            && self.id_conflict_policy.is_some()
+        {
+            return Err(invalid_at(
+                key(at, "id_reuse_policy"),
+                "terminate_if_running cannot be combined with id_conflict_policy",
+            ));
+        }
+        if self.cron_schedule.is_some() && self.start_delay.is_some() {
+            return Err(invalid_at(
+                key(at, "start_delay"),
+                "cannot be combined with cron_schedule",
+            ));
+        }
         payloads(at, "args", &self.args)?;
         self.retry_policy.validate_at(&key(at, "retry_policy"))?;
         self.priority.validate_at(&key(at, "priority"))?;
