@@ -228,6 +228,17 @@ mod tests {
         let mut request = tonic::Request::new(());
         request.set_timeout(MAX);
         assert!(request.metadata().get("grpc-timeout").is_some());
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            assert!(tokio::time::timeout(MAX, async {}).await.is_ok());
+            let sleep = tokio::time::sleep(MAX);
+            tokio::pin!(sleep);
+            sleep.as_mut().reset(tokio::time::Instant::now() + MAX);
+        });
+        rt.shutdown_timeout(MAX);
     }
 
     #[test]
