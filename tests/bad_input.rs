@@ -279,6 +279,14 @@ fn start_cases(valid: &Value) -> Vec<Case> {
         ),
         case(with(valid, "request_id", json!("")), "request_id"),
         case(
+            with(valid, "retry_policy", json!([null, 2.0, null, 3, []])),
+            "retry_policy",
+        ),
+        case(
+            with(valid, "id_reuse_policy", json!({"allow_duplicate": null})),
+            "id_reuse_policy",
+        ),
+        case(
             with(
                 &with(valid, "cron_schedule", json!("* * * * *")),
                 "start_delay",

@@ -11,11 +11,13 @@ pub mod durable;
 pub mod lifecycle;
 pub mod rpc;
 pub mod schedule;
+mod strict;
 pub mod update;
 pub mod validate;
 pub mod visibility;
 pub mod workflow;
 
+use strict::Strict;
 pub use validate::Validate;
 
 use crate::error::{Error, Result};
@@ -34,33 +36,32 @@ pub fn parse<T: DeserializeOwned>(json: &[u8]) -> Result<T> {
     };
     let text = std::str::from_utf8(json)
         .map_err(|e| Error::invalid(format!("request is not valid UTF-8: {e}")).with("key", "."))?;
-    // serde would also read a struct from an array of its fields.
-    if !text.trim_start().starts_with('{') {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let value = serde_json::Value::deserialize(&mut *de)
+        .map_err(|e| Error::invalid(format!("invalid request: {e}")).with("key", "."))?;
+    de.end().map_err(|e| {
+        Error::invalid(format!("invalid request: bytes after the JSON value ({e})"))
+            .with("key", ".")
+    })?;
+    if !value.is_object() {
         return Err(Error::invalid("invalid request: expected a JSON object").with("key", "."));
     }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
+    from_value(&value)
+}
+
+/// Deserializes a request from parsed JSON ([`Strict`]: structs only from
+/// objects); errors as [`parse`] reports them.
+pub fn from_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T> {
+    serde_path_to_error::deserialize(Strict(value)).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner();
-        // Text that ends early names no key: the request as a whole is bad.
-        let not_json = inner.is_eof();
-        let inner = inner.to_string();
-        let key = if not_json {
-            ".".to_owned()
-        } else {
-            error_key(&path, &inner)
-        };
+        let inner = e.into_inner().to_string();
+        let key = error_key(&path, &inner);
         if path == "." {
             Error::invalid(format!("invalid request: {inner}")).with("key", key)
         } else {
             Error::invalid(format!("invalid request at `{path}`: {inner}")).with("key", key)
         }
-    })?;
-    de.end().map_err(|e| {
-        Error::invalid(format!("invalid request: bytes after the JSON value ({e})"))
-            .with("key", ".")
-    })?;
-    Ok(value)
+    })
 }
 
 /// Parses a request ([`parse`]) and checks it ([`Validate`]).
@@ -119,7 +120,7 @@ where
     fn part<T: DeserializeOwned, E: serde::de::Error>(
         v: serde_json::Map<String, serde_json::Value>,
     ) -> Result<T, E> {
-        serde_path_to_error::deserialize(serde_json::Value::Object(v)).map_err(|e| {
+        serde_path_to_error::deserialize(Strict(&serde_json::Value::Object(v))).map_err(|e| {
             let path = e.path().to_string();
             E::custom(format!("at `{path}`: {}", e.into_inner()))
         })
