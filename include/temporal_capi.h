@@ -22,6 +22,16 @@
 #define TC_ABI_VERSION 1
 
 /**
+ * The largest `max_concurrency` of [`PurgeOptions`].
+ */
+#define MAX_PURGE_CONCURRENCY 64
+
+/**
+ * The most worker threads a runtime may ask for.
+ */
+#define MAX_WORKER_THREADS 1024
+
+/**
  * Result of a synchronous call or of the synchronous part of an
  * asynchronous call.
  */
@@ -402,8 +412,11 @@ TcResult tc_workflow_reset(TcClient *client,
  * request: {...proto3 JSON...}, timeout, retry, headers}`; a request
  * message with a `namespace` field gets the client's namespace unless it
  * sets one. Response: the response message as canonical proto3 JSON.
- * An unknown method or a request that does not match the method's input
- * type gives `invalid_argument` (`key` `method` or `request`).
+ * An unknown or streaming method, a request that does not match the
+ * method's input type, a header gRPC cannot send and a `timeout` beyond
+ * the protobuf Duration range are rejected synchronously
+ * (`TC_RESULT_INVALID_ARGUMENT`, `key` `method`, `request`, `headers` or
+ * `timeout`).
  *
  * # Safety
  * `request_json` must point to `request_len` readable bytes or be NULL.

@@ -55,11 +55,26 @@ impl<T> Drop for Completer<T> {
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuntimeOptions {
-    /// Tokio worker threads; default: the number of CPUs.
+    /// Tokio worker threads, 1 to [`MAX_WORKER_THREADS`]; default: the number of CPUs.
     pub worker_threads: Option<usize>,
     /// How long `tc_runtime_free` waits for pending operations to be
     /// cancelled and their callbacks delivered; default 5 s.
     pub shutdown_timeout: Option<crate::convert::duration::JsonDuration>,
+}
+
+/// The most worker threads a runtime may ask for.
+pub const MAX_WORKER_THREADS: usize = 1024;
+
+impl crate::model::Validate for RuntimeOptions {
+    fn validate_at(&self, _at: &str) -> Result<()> {
+        match self.worker_threads {
+            Some(n) if !(1..=MAX_WORKER_THREADS).contains(&n) => Err(Error::invalid(format!(
+                "`worker_threads` {n} must be 1..={MAX_WORKER_THREADS}"
+            ))
+            .with("key", "worker_threads")),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// A Tokio runtime that can be shut down explicitly while clients still
@@ -79,10 +94,7 @@ impl Runtime {
             .enable_all()
             .thread_name(crate::panics::RUNTIME_THREAD_NAME);
         if let Some(n) = options.worker_threads {
-            if n == 0 {
-                return Err(Error::invalid("worker_threads must be at least 1"));
-            }
-            builder.worker_threads(n);
+            builder.worker_threads(n.max(1));
         }
         let tokio = builder
             .build()

@@ -576,15 +576,67 @@ fn ten_thousand_result_waits_on_a_hundred_workflows_all_complete() {
     many_waits(&conn, &ids, "waits-shared", 100);
 }
 
+/// Counts the library's debug records that contain `needle`.
+unsafe extern "C" fn count_records(
+    user_data: *mut c_void,
+    _: TcStatus,
+    json: *const c_char,
+    len: usize,
+) {
+    let counters = unsafe { &*(user_data as *const [AtomicUsize; 3]) };
+    let text = unsafe {
+        std::str::from_utf8_unchecked(std::slice::from_raw_parts(json as *const u8, len))
+    };
+    for (i, needle) in [
+        "listed closed workflows",
+        "listing failed",
+        "transient failure",
+    ]
+    .iter()
+    .enumerate()
+    {
+        if text.contains(needle) {
+            counters[i].fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
 #[test]
 fn ten_thousand_result_waits_on_distinct_workflows_all_complete() {
     let _serial = one_at_a_time();
     let env = env();
     let conn = connect();
+    let counters: &'static [AtomicUsize; 3] = Box::leak(Box::new(Default::default()));
+    let level = "debug";
+    let code = unsafe {
+        temporal_capi::ffi::runtime::tc_runtime_set_logger(
+            conn.runtime,
+            level.as_ptr() as *const c_char,
+            level.len(),
+            Some(count_records),
+            counters as *const _ as *mut c_void,
+        )
+    };
+    assert_eq!(code, TcResult::Ok);
+    let _report = Report(counters);
     let started = Instant::now();
     let ids = start_collectors(&conn, &env.task_queue, 10_000, "waits-distinct");
     eprintln!("10,000 workflows started in {:?}", started.elapsed());
     many_waits(&conn, &ids, "waits-distinct", 1);
+}
+
+/// Prints the closure watcher's counters when the test ends.
+struct Report(&'static [AtomicUsize; 3]);
+
+impl Drop for Report {
+    fn drop(&mut self) {
+        eprintln!(
+            "closure watcher: {} listings, {} failed listings; {} transient failures in waits",
+            self.0[0].load(Ordering::Relaxed),
+            self.0[1].load(Ordering::Relaxed),
+            self.0[2].load(Ordering::Relaxed)
+        );
+    }
 }
 
 #[test]

@@ -7,33 +7,96 @@
 use serde::{de, Deserialize, Deserializer};
 use std::time::Duration;
 
+/// The largest duration a request may carry: the protobuf `Duration`
+/// maximum, 315,576,000,000 s + 999,999,999 ns (about 10,000 years).
+///
+/// It also keeps every later use safe: `Instant + d` cannot overflow, and a
+/// gRPC deadline stays within tonic's `grpc-timeout` encoding limit
+/// (99,999,999 hours), which panics beyond it.
+pub const MAX: Duration = Duration::new(315_576_000_000, 999_999_999);
+
+/// Nanoseconds per unit of the duration strings.
+fn unit_nanos(unit: &str) -> Option<u128> {
+    Some(match unit {
+        "" | "s" => 1_000_000_000,
+        "ms" => 1_000_000,
+        "us" | "µs" => 1_000,
+        "ns" => 1,
+        "m" => 60_000_000_000,
+        "h" => 3_600_000_000_000,
+        "d" => 86_400_000_000_000,
+        _ => return None,
+    })
+}
+
 /// Parses a duration string such as `"250ms"`, `"1.5s"`, `"10m"`, `"2h"`.
+///
+/// The number is decimal (digits with an optional fraction) and read
+/// exactly, to the nanosecond; the result must not exceed [`MAX`].
 pub fn parse(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let split = text
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
-    let value: f64 = number
-        .parse()
-        .map_err(|_| format!("invalid duration {text:?}: expected e.g. 1.5, \"250ms\", \"10m\""))?;
-    let scale = match unit.trim() {
-        "" | "s" => 1.0,
-        "ms" => 1e-3,
-        "us" | "µs" => 1e-6,
-        "ns" => 1e-9,
-        "m" => 60.0,
-        "h" => 3600.0,
-        "d" => 86400.0,
-        other => return Err(format!("invalid duration unit {other:?} in {text:?}")),
+    let bad_number = || format!("invalid duration {text:?}: expected e.g. 1.5, \"250ms\", \"10m\"");
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if whole.is_empty() && fraction.is_empty() || fraction.contains('.') {
+        return Err(bad_number());
+    }
+    let scale = unit_nanos(unit.trim())
+        .ok_or_else(|| format!("invalid duration unit {:?} in {text:?}", unit.trim()))?;
+    let too_large = || {
+        format!(
+            "duration {text:?} exceeds the maximum of {}",
+            describe_max()
+        )
     };
-    from_seconds(value * scale)
+    let whole = whole.trim_start_matches('0');
+    if whole.len() > 24 {
+        return Err(too_large());
+    }
+    let whole: u128 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad_number())?
+    };
+    // Digits past the nanosecond (at most 14 for days) cannot change the result.
+    let fraction = &fraction[..fraction.len().min(24)];
+    let fraction_nanos = if fraction.is_empty() {
+        0
+    } else {
+        let digits: u128 = fraction.parse().map_err(|_| bad_number())?;
+        digits * scale / 10u128.pow(fraction.len() as u32)
+    };
+    let nanos = whole * scale + fraction_nanos;
+    if nanos > MAX.as_nanos() {
+        return Err(too_large());
+    }
+    Ok(Duration::new(
+        (nanos / 1_000_000_000) as u64,
+        (nanos % 1_000_000_000) as u32,
+    ))
 }
 
-/// Converts a non-negative, finite number of seconds into a [`Duration`].
+/// Converts a non-negative, finite number of seconds (at most [`MAX`])
+/// into a [`Duration`].
 pub fn from_seconds(seconds: f64) -> Result<Duration, String> {
-    Duration::try_from_secs_f64(seconds)
-        .map_err(|_| format!("invalid duration {seconds}: must be a finite, non-negative number"))
+    let d = Duration::try_from_secs_f64(seconds).map_err(|_| {
+        format!("invalid duration {seconds}: must be a finite, non-negative number")
+    })?;
+    if d > MAX {
+        return Err(format!(
+            "duration {seconds} s exceeds the maximum of {}",
+            describe_max()
+        ));
+    }
+    Ok(d)
+}
+
+/// [`MAX`] as text for error messages.
+fn describe_max() -> &'static str {
+    "315576000000.999999999 s (the protobuf Duration range)"
 }
 
 /// Seconds as a JSON number (integral when whole).
@@ -48,9 +111,11 @@ pub fn to_seconds(duration: Duration) -> serde_json::Value {
 /// Converts a proto duration into seconds; `None` for an absent or zero value.
 pub fn proto_to_seconds(d: Option<&prost_wkt_types::Duration>) -> serde_json::Value {
     match d {
-        Some(d) if d.seconds > 0 || d.nanos > 0 => {
-            to_seconds(Duration::new(d.seconds as u64, d.nanos.max(0) as u32))
-        }
+        // Clamped so that a malformed value from the server cannot panic.
+        Some(d) if d.seconds > 0 || d.nanos > 0 => to_seconds(Duration::new(
+            d.seconds.max(0) as u64,
+            d.nanos.clamp(0, 999_999_999) as u32,
+        )),
         _ => serde_json::Value::Null,
     }
 }
@@ -81,7 +146,13 @@ impl<'de> Deserialize<'de> for JsonDuration {
                 from_seconds(v).map(JsonDuration).map_err(E::custom)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<JsonDuration, E> {
-                self.visit_f64(v as f64)
+                if v > MAX.as_secs() {
+                    return Err(E::custom(format!(
+                        "duration {v} s exceeds the maximum of {}",
+                        describe_max()
+                    )));
+                }
+                Ok(JsonDuration(Duration::from_secs(v)))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<JsonDuration, E> {
                 self.visit_f64(v as f64)
@@ -115,6 +186,59 @@ mod tests {
         assert!(parse("-1s").is_err());
         assert!(parse("5 parsecs").is_err());
         assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn parses_exactly_to_the_nanosecond() {
+        assert_eq!(parse("0.000000001s").unwrap(), Duration::from_nanos(1));
+        assert_eq!(parse(".5m").unwrap(), Duration::from_secs(30));
+        assert_eq!(parse("1.5d").unwrap(), Duration::from_secs(129_600));
+        assert_eq!(parse("315576000000.999999999s").unwrap(), MAX);
+        assert!(parse("1.2.3s").is_err());
+        assert!(parse(".s").is_err());
+    }
+
+    #[test]
+    fn rejects_durations_beyond_the_protobuf_range() {
+        for text in [
+            "315576000001s",
+            "100000000h",
+            "999999999999h",
+            "99999999999999999999999999999999999d",
+        ] {
+            let e = parse(text).unwrap_err();
+            assert!(e.contains("exceeds the maximum"), "{text}: {e}");
+        }
+        assert!(serde_json::from_str::<JsonDuration>("315576000001").is_err());
+        assert!(serde_json::from_str::<JsonDuration>("1e300").is_err());
+        assert!(serde_json::from_str::<JsonDuration>("18446744073709551615").is_err());
+        assert_eq!(
+            serde_json::from_str::<JsonDuration>("315576000000")
+                .unwrap()
+                .0,
+            Duration::from_secs(315_576_000_000)
+        );
+        let proto = JsonDuration(MAX).to_proto();
+        assert_eq!((proto.seconds, proto.nanos), (315_576_000_000, 999_999_999));
+    }
+
+    #[test]
+    fn the_maximum_is_safe_for_deadlines() {
+        let _ = std::time::Instant::now() + MAX;
+        let mut request = tonic::Request::new(());
+        request.set_timeout(MAX);
+        assert!(request.metadata().get("grpc-timeout").is_some());
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            assert!(tokio::time::timeout(MAX, async {}).await.is_ok());
+            let sleep = tokio::time::sleep(MAX);
+            tokio::pin!(sleep);
+            sleep.as_mut().reset(tokio::time::Instant::now() + MAX);
+        });
+        rt.shutdown_timeout(MAX);
     }
 
     #[test]

@@ -48,6 +48,12 @@ pub fn encode_all(values: &[Value]) -> Result<Option<Payloads>> {
     Ok(Some(Payloads { payloads }))
 }
 
+/// Checks that [`encode`] accepts `value` (a raw-payload form must be
+/// well-formed; every other JSON value is accepted) without encoding it.
+pub fn check(value: &Value) -> Result<()> {
+    raw_form(value).map_or(Ok(()), |raw| decode_raw_form(raw).map(drop))
+}
+
 /// Decodes one payload into JSON (never fails: unknown forms use the raw form).
 pub fn decode(payload: &Payload) -> Value {
     match payload.metadata.get(ENCODING).map(Vec::as_slice) {

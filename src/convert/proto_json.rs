@@ -43,6 +43,28 @@ pub fn to_json<M: Message>(full_name: &str, message_value: &M) -> Result<Value> 
     bytes_to_json(&message(full_name)?, &message_value.encode_to_vec())
 }
 
+/// Parses proto3 JSON (either key style) as a message of `descriptor`;
+/// unknown fields are rejected, with the error naming `key`.
+fn dynamic_from_json(
+    descriptor: &MessageDescriptor,
+    json: &Value,
+    key: &str,
+) -> Result<DynamicMessage> {
+    let options = DeserializeOptions::new().deny_unknown_fields(true);
+    DynamicMessage::deserialize_with_options(descriptor.clone(), json, &options).map_err(|e| {
+        Error::invalid(format!(
+            "{key} is not a valid {}: {e}",
+            descriptor.full_name()
+        ))
+        .with("key", key)
+    })
+}
+
+/// Checks that `json` parses as a message of `descriptor` (see [`from_json`]).
+pub fn check_json(descriptor: &MessageDescriptor, json: &Value, key: &str) -> Result<()> {
+    dynamic_from_json(descriptor, json, key).map(drop)
+}
+
 /// Parses proto3 JSON (either key style) into `M`; unknown fields are
 /// rejected, with the error naming `key`.
 pub fn from_json<M: Message + Default>(
@@ -50,15 +72,7 @@ pub fn from_json<M: Message + Default>(
     json: &Value,
     key: &str,
 ) -> Result<M> {
-    let options = DeserializeOptions::new().deny_unknown_fields(true);
-    let dynamic = DynamicMessage::deserialize_with_options(descriptor.clone(), json, &options)
-        .map_err(|e| {
-            Error::invalid(format!(
-                "{key} is not a valid {}: {e}",
-                descriptor.full_name()
-            ))
-            .with("key", key)
-        })?;
+    let dynamic = dynamic_from_json(descriptor, json, key)?;
     M::decode(dynamic.encode_to_vec().as_slice())
         .map_err(|e| Error::internal(format!("re-decoding {}: {e}", descriptor.full_name())))
 }

@@ -99,6 +99,12 @@ fn check_value(name: &str, typed: &TypedValue) -> Result<Value> {
     }
 }
 
+/// Checks that [`encode`] accepts the attribute `name`: the value matches
+/// its type.
+pub fn check(name: &str, typed: &TypedValue) -> Result<()> {
+    payload::check(&check_value(name, typed)?)
+}
+
 /// Encodes typed search attributes for a request.
 pub fn encode(attrs: &HashMap<String, TypedValue>) -> Result<SearchAttributes> {
     let mut indexed_fields = HashMap::with_capacity(attrs.len());

@@ -11,10 +11,22 @@ pub fn proto_to_json(ts: Option<&prost_wkt_types::Timestamp>) -> serde_json::Val
         .unwrap_or(serde_json::Value::Null)
 }
 
-/// Parses an RFC 3339 string (any offset) into a proto timestamp.
+/// The protobuf Timestamp range: 0001-01-01T00:00:00Z to
+/// 9999-12-31T23:59:59.999999999Z (an offset can move an RFC 3339 time
+/// just outside it).
+const MIN_SECONDS: i64 = -62_135_596_800;
+const MAX_SECONDS: i64 = 253_402_300_799;
+
+/// Parses an RFC 3339 string (any offset) into a proto timestamp within
+/// the protobuf Timestamp range.
 pub fn parse(text: &str) -> Result<prost_wkt_types::Timestamp, String> {
     let dt = DateTime::parse_from_rfc3339(text)
         .map_err(|e| format!("invalid RFC 3339 timestamp {text:?}: {e}"))?;
+    if dt.timestamp() < MIN_SECONDS || dt.timestamp() > MAX_SECONDS {
+        return Err(format!(
+            "timestamp {text:?} is outside 0001-01-01T00:00:00Z..9999-12-31T23:59:59.999999999Z"
+        ));
+    }
     Ok(prost_wkt_types::Timestamp {
         seconds: dt.timestamp(),
         nanos: dt.timestamp_subsec_nanos() as i32,
@@ -66,5 +78,10 @@ mod tests {
             "2026-01-02T01:04:05Z"
         );
         assert!(parse("yesterday").is_err());
+        assert!(parse("0000-12-31T00:00:00Z").is_err());
+        assert!(parse("0001-01-01T00:00:00+01:00").is_err());
+        assert!(parse("9999-12-31T23:59:59-01:00").is_err());
+        assert!(parse("0001-01-01T00:00:00Z").is_ok());
+        assert!(parse("9999-12-31T23:59:59.999999999Z").is_ok());
     }
 }

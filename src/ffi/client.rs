@@ -55,7 +55,9 @@ static CLIENTS: Registry<ClientEntry> = Registry::new();
 /// len, cancel, callback, user_data)` export: NULL client or callback ->
 /// `TC_RESULT_NULL_ARGUMENT` and no callback; otherwise the callback fires
 /// exactly once, synchronously for rejected input (returning the matching
-/// code) or later with the operation's outcome.
+/// code) or later with the operation's outcome. The request is parsed and
+/// validated ([`model::Validate`]) before anything is spawned, so every
+/// problem that needs no server is reported synchronously.
 ///
 /// # Safety
 /// `json` must point to `len` readable bytes or be NULL.
@@ -69,7 +71,7 @@ pub(crate) unsafe fn client_op<Req, F, Fut>(
     op: F,
 ) -> TcResult
 where
-    Req: DeserializeOwned,
+    Req: DeserializeOwned + model::Validate,
     F: FnOnce(Arc<Client>, Req) -> Fut,
     Fut: Future<Output = Result<Value>> + Send + 'static,
 {
@@ -87,7 +89,7 @@ where
                 .ok_or_else(|| Error::closed("the TcClient handle was freed"))?;
             // SAFETY: the caller's contract.
             let bytes = unsafe { buffers::input(json, len) };
-            let request: Req = model::parse(bytes)?;
+            let request: Req = model::parse_valid(bytes)?;
             let token = cancel::token(cancel)?;
             if entry.runtime.is_closed() {
                 return Err(Error::closed("the runtime of this client has been freed"));

@@ -15,8 +15,11 @@ use std::ffi::{c_char, c_void};
 /// request: {...proto3 JSON...}, timeout, retry, headers}`; a request
 /// message with a `namespace` field gets the client's namespace unless it
 /// sets one. Response: the response message as canonical proto3 JSON.
-/// An unknown method or a request that does not match the method's input
-/// type gives `invalid_argument` (`key` `method` or `request`).
+/// An unknown or streaming method, a request that does not match the
+/// method's input type, a header gRPC cannot send and a `timeout` beyond
+/// the protobuf Duration range are rejected synchronously
+/// (`TC_RESULT_INVALID_ARGUMENT`, `key` `method`, `request`, `headers` or
+/// `timeout`).
 ///
 /// # Safety
 /// `request_json` must point to `request_len` readable bytes or be NULL.

@@ -57,7 +57,7 @@ pub unsafe extern "C" fn tc_runtime_new(
         }
         // SAFETY: the caller's contract.
         let bytes = unsafe { buffers::input(options_json, options_len) };
-        let created = model::parse::<RuntimeOptions>(bytes).and_then(|o| Runtime::new(&o));
+        let created = model::parse_valid::<RuntimeOptions>(bytes).and_then(|o| Runtime::new(&o));
         match created {
             Ok(rt) => {
                 let id = RUNTIMES.insert(Arc::new(rt));

@@ -6,6 +6,7 @@ use super::{
     cancel::TcCancel,
     client::{client_op, TcClient},
 };
+use crate::model::update::ExecuteUpdate;
 use crate::ops::update;
 use std::ffi::{c_char, c_void};
 
@@ -34,7 +35,7 @@ pub unsafe extern "C" fn tc_workflow_update(
             cancel,
             callback,
             user_data,
-            |c, r| async move { update::execute(&c, r).await },
+            |c, r: ExecuteUpdate| async move { update::execute(&c, r.0).await },
         )
     }
 }

@@ -58,7 +58,7 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for BoolOr<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         match Value::deserialize(d)? {
             Value::Bool(b) => Ok(BoolOr::Enabled(b)),
-            v @ Value::Object(_) => serde_path_to_error::deserialize(v)
+            v @ Value::Object(_) => serde_path_to_error::deserialize(super::strict::Strict(&v))
                 .map(BoolOr::Config)
                 .map_err(|e| {
                     let path = e.path().to_string();

@@ -2,7 +2,9 @@
 //! `tc_workflow_wait_for_completion`, `tc_workflow_query_instances`,
 //! `tc_workflow_purge_instances`).
 
+use super::validate::{base64, invalid_at, key, non_empty, page_size, run_id, Validate};
 use crate::convert::time::JsonTimestamp;
+use crate::error::Result;
 use serde::Deserialize;
 
 /// `tc_workflow_wait_for_start`.
@@ -116,5 +118,58 @@ impl<'de> Deserialize<'de> for PurgeInstances {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let (filter, options) = super::split_object(d, &["max_concurrency"])?;
         Ok(PurgeInstances { filter, options })
+    }
+}
+
+/// The largest `max_concurrency` of [`PurgeOptions`].
+pub const MAX_PURGE_CONCURRENCY: usize = 64;
+
+impl Validate for WaitForStart {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "workflow_id", &self.workflow_id)?;
+        run_id(at, "run_id", &self.run_id)
+    }
+}
+
+impl Validate for WaitForCompletion {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "workflow_id", &self.workflow_id)?;
+        run_id(at, "run_id", &self.run_id)
+    }
+}
+
+impl Validate for InstanceFilter {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        if let (Some(from), Some(to)) = (&self.created_from, &self.created_to) {
+            if (to.0.seconds, to.0.nanos) < (from.0.seconds, from.0.nanos) {
+                return Err(invalid_at(key(at, "created_to"), "is before created_from"));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Validate for QueryInstances {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        self.filter.validate_at(at)?;
+        page_size(at, "page_size", self.paging.page_size)?;
+        base64(
+            &self.paging.continuation_token,
+            &key(at, "continuation_token"),
+        )
+        .map(drop)
+    }
+}
+
+impl Validate for PurgeInstances {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        self.filter.validate_at(at)?;
+        match self.options.max_concurrency {
+            Some(n) if !(1..=MAX_PURGE_CONCURRENCY).contains(&n) => Err(invalid_at(
+                key(at, "max_concurrency"),
+                format!("{n} must be 1..={MAX_PURGE_CONCURRENCY}"),
+            )),
+            _ => Ok(()),
+        }
     }
 }

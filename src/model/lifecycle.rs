@@ -1,5 +1,7 @@
 //! Requests of delete, pause, unpause and reset.
 
+use super::validate::{invalid_at, key, non_empty, non_empty_if_given, run_id, Validate};
+use crate::error::Result;
 use serde::Deserialize;
 
 /// `tc_workflow_delete`: purges one execution and its history.
@@ -52,4 +54,38 @@ pub struct Reset {
     pub reason: Option<String>,
     /// Idempotency key; a UUID when omitted.
     pub request_id: Option<String>,
+}
+
+impl Validate for Delete {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "workflow_id", &self.workflow_id)?;
+        run_id(at, "run_id", &self.run_id)
+    }
+}
+
+impl Validate for Pause {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "workflow_id", &self.workflow_id)?;
+        run_id(at, "run_id", &self.run_id)?;
+        non_empty_if_given(at, "request_id", &self.request_id)
+    }
+}
+
+impl Validate for Reset {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "workflow_id", &self.workflow_id)?;
+        run_id(at, "run_id", &self.run_id)?;
+        non_empty_if_given(at, "request_id", &self.request_id)?;
+        match (self.event_id, self.to) {
+            (Some(id), None) if id <= 0 => Err(invalid_at(
+                key(at, "event_id"),
+                format!("{id} must be positive"),
+            )),
+            (Some(_), None) | (None, Some(_)) => Ok(()),
+            _ => Err(invalid_at(
+                key(at, "event_id"),
+                "give exactly one of event_id and to",
+            )),
+        }
+    }
 }

@@ -4,8 +4,13 @@
 //! update replaces the ones it is given, and describe returns them in the
 //! same shape (see docs/JSON.md "Schedules").
 
+use super::validate::{
+    base64, index, invalid_at, key, non_empty, non_empty_if_given, page_size, payload_map,
+    search_attributes, Validate,
+};
 use super::workflow::StartWorkflow;
 use crate::convert::{duration::JsonDuration, search_attributes::TypedValue, time::JsonTimestamp};
+use crate::error::Result;
 use serde::{de, Deserialize, Deserializer};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -295,8 +300,249 @@ pub struct BackfillSchedule {
 pub struct ListSchedules {
     /// Visibility query, e.g. `ScheduleId = "x"`; all schedules when omitted.
     pub query: Option<String>,
-    /// Largest page; the server's default when omitted.
-    pub page_size: Option<u32>,
+    /// Largest page (positive, an `int32` on the wire); the server's
+    /// default when omitted.
+    pub page_size: Option<i32>,
     /// Token from the previous page (base64), or null for the first page.
     pub next_page_token: Option<String>,
+}
+
+impl Validate for IntervalSpec {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        if self.every.0.as_secs() < 1 {
+            return Err(invalid_at(key(at, "every"), "must be at least one second"));
+        }
+        Ok(())
+    }
+}
+
+/// The bounds of each calendar field (`None`: any value).
+const CALENDAR_BOUNDS: [(&str, Option<(i32, i32)>); 7] = [
+    ("second", Some((0, 59))),
+    ("minute", Some((0, 59))),
+    ("hour", Some((0, 23))),
+    ("day_of_month", Some((1, 31))),
+    ("month", Some((1, 12))),
+    ("year", None),
+    ("day_of_week", Some((0, 6))),
+];
+
+impl CalendarSpec {
+    /// The ranges of the field `name` (one of [`CALENDAR_BOUNDS`]).
+    fn field(&self, name: &str) -> &Option<Vec<CalendarRange>> {
+        match name {
+            "second" => &self.second,
+            "minute" => &self.minute,
+            "hour" => &self.hour,
+            "day_of_month" => &self.day_of_month,
+            "month" => &self.month,
+            "year" => &self.year,
+            _ => &self.day_of_week,
+        }
+    }
+}
+
+impl Validate for CalendarSpec {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        for (name, bounds) in CALENDAR_BOUNDS {
+            let (Some((lo, hi)), Some(ranges)) = (bounds, self.field(name)) else {
+                continue;
+            };
+            if let Some(i) = ranges.iter().position(|r| r.start < lo || r.end > hi) {
+                return Err(invalid_at(
+                    index(&key(at, name), i),
+                    format!("values must lie in {lo}..={hi}"),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Validate for ScheduleSpec {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        self.intervals.validate_at(&key(at, "intervals"))?;
+        self.calendars.validate_at(&key(at, "calendars"))?;
+        self.exclude_calendars
+            .validate_at(&key(at, "exclude_calendars"))?;
+        if let (Some(start), Some(end)) = (&self.start_at, &self.end_at) {
+            if before(end, start) {
+                return Err(invalid_at(key(at, "end_at"), "is before start_at"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether `a` is earlier than `b`.
+fn before(a: &JsonTimestamp, b: &JsonTimestamp) -> bool {
+    (a.0.seconds, a.0.nanos) < (b.0.seconds, b.0.nanos)
+}
+
+impl Validate for ScheduleAction {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        let at = key(at, "start_workflow");
+        let s = &self.start_workflow;
+        let unsupported = [
+            (s.id_reuse_policy.is_some(), "id_reuse_policy"),
+            (s.id_conflict_policy.is_some(), "id_conflict_policy"),
+            (s.start_delay.is_some(), "start_delay"),
+            (s.cron_schedule.is_some(), "cron_schedule"),
+            (s.request_id.is_some(), "request_id"),
+        ];
+        if let Some((_, name)) = unsupported.iter().find(|(given, _)| *given) {
+            return Err(invalid_at(
+                key(&at, name),
+                "is not supported in a schedule action",
+            ));
+        }
+        s.validate_at(&at)
+    }
+}
+
+impl Validate for SchedulePolicies {
+    fn validate_at(&self, _at: &str) -> Result<()> {
+        Ok(())
+    }
+}
+
+impl Validate for ScheduleState {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        if let Some(n) = self.remaining_actions.filter(|n| *n < 0) {
+            return Err(invalid_at(
+                key(at, "remaining_actions"),
+                format!("{n} is negative"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Validate for Backfill {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        if before(&self.end_at, &self.start_at) {
+            return Err(invalid_at(key(at, "end_at"), "is before start_at"));
+        }
+        Ok(())
+    }
+}
+
+impl Validate for CreateSchedule {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "schedule_id", &self.schedule_id)?;
+        non_empty_if_given(at, "request_id", &self.request_id)?;
+        self.spec.validate_at(&key(at, "spec"))?;
+        self.action.validate_at(&key(at, "action"))?;
+        self.policies.validate_at(&key(at, "policies"))?;
+        self.state.validate_at(&key(at, "state"))?;
+        self.backfills.validate_at(&key(at, "backfills"))?;
+        payload_map(at, "memo", &self.memo)?;
+        search_attributes(at, "search_attributes", &self.search_attributes)
+    }
+}
+
+impl Validate for UpdateSchedule {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "schedule_id", &self.schedule_id)?;
+        non_empty_if_given(at, "request_id", &self.request_id)?;
+        self.spec.validate_at(&key(at, "spec"))?;
+        self.action.validate_at(&key(at, "action"))?;
+        self.policies.validate_at(&key(at, "policies"))?;
+        self.state.validate_at(&key(at, "state"))?;
+        base64(&self.conflict_token, &key(at, "conflict_token"))?;
+        payload_map(at, "memo", &self.memo)?;
+        search_attributes(at, "search_attributes", &self.search_attributes)
+    }
+}
+
+impl Validate for ScheduleRef {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "schedule_id", &self.schedule_id)
+    }
+}
+
+impl Validate for PauseSchedule {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "schedule_id", &self.schedule_id)
+    }
+}
+
+impl Validate for TriggerSchedule {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "schedule_id", &self.schedule_id)
+    }
+}
+
+impl Validate for BackfillSchedule {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "schedule_id", &self.schedule_id)?;
+        if self.backfills.is_empty() {
+            return Err(invalid_at(key(at, "backfills"), "must not be empty"));
+        }
+        self.backfills.validate_at(&key(at, "backfills"))
+    }
+}
+
+impl Validate for ListSchedules {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        page_size(at, "page_size", self.page_size)?;
+        base64(&self.next_page_token, &key(at, "next_page_token")).map(drop)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_valid;
+    use serde_json::json;
+
+    fn key_of(request: Value) -> String {
+        let e = parse_valid::<CreateSchedule>(request.to_string().as_bytes()).unwrap_err();
+        e.field("key").unwrap().as_str().unwrap().to_owned()
+    }
+
+    #[test]
+    fn schedule_rules_name_their_paths() {
+        let valid = json!({"schedule_id": "s", "action": {"start_workflow":
+            {"workflow_type": "W", "task_queue": "q"}}});
+        assert!(parse_valid::<CreateSchedule>(valid.to_string().as_bytes()).is_ok());
+        let with = |key: &str, value: Value| {
+            let mut r = valid.clone();
+            r[key] = value;
+            r
+        };
+        assert_eq!(
+            key_of(with(
+                "spec",
+                json!({"intervals": [{"every": "1s"}, {"every": 0}]})
+            )),
+            "spec.intervals[1].every"
+        );
+        assert_eq!(
+            key_of(with(
+                "spec",
+                json!({"exclude_calendars": [{"month": [13]}]})
+            )),
+            "spec.exclude_calendars[0].month[0]"
+        );
+        assert_eq!(
+            key_of(with("state", json!({"remaining_actions": -1}))),
+            "state.remaining_actions"
+        );
+        assert_eq!(
+            key_of(with(
+                "action",
+                json!({"start_workflow": {"workflow_type": "W", "task_queue": "q", "cron_schedule": "* * * * *"}})
+            )),
+            "action.start_workflow.cron_schedule"
+        );
+        assert_eq!(
+            key_of(with(
+                "backfills",
+                json!([{"start_at": "2030-01-02T00:00:00Z", "end_at": "2030-01-01T00:00:00Z"}])
+            )),
+            "backfills[0].end_at"
+        );
+        assert_eq!(key_of(with("schedule_id", json!(""))), "schedule_id");
+    }
 }

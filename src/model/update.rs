@@ -2,7 +2,11 @@
 //! `tc_workflow_start_update`, `tc_workflow_update_result`,
 //! `tc_workflow_update_with_start`).
 
+use super::validate::{
+    invalid_at, key, non_empty, non_empty_if_given, payload_map, payloads, run_id, Validate,
+};
 use super::workflow::StartWorkflow;
+use crate::error::Result;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
@@ -92,5 +96,59 @@ impl<'de> Deserialize<'de> for UpdateWithStart {
             ],
         )?;
         Ok(UpdateWithStart { start, update })
+    }
+}
+
+impl Validate for Update {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "workflow_id", &self.workflow_id)?;
+        run_id(at, "run_id", &self.run_id)?;
+        run_id(at, "first_execution_run_id", &self.first_execution_run_id)?;
+        non_empty(at, "update_name", &self.update_name)?;
+        non_empty_if_given(at, "update_id", &self.update_id)?;
+        payloads(at, "args", &self.args)?;
+        payload_map(at, "headers", &self.headers)
+    }
+}
+
+/// `tc_workflow_update`: an [`Update`] that waits for completion, so it
+/// takes no `wait_for_stage`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct ExecuteUpdate(pub Update);
+
+impl Validate for ExecuteUpdate {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        if self.0.wait_for_stage.is_some() {
+            return Err(invalid_at(
+                key(at, "wait_for_stage"),
+                "is not accepted: tc_workflow_update always waits for completion; use tc_workflow_start_update",
+            ));
+        }
+        self.0.validate_at(at)
+    }
+}
+
+impl Validate for UpdateResult {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "workflow_id", &self.workflow_id)?;
+        run_id(at, "run_id", &self.run_id)?;
+        non_empty(at, "update_id", &self.update_id)
+    }
+}
+
+impl Validate for UpdateWithStart {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        self.start.validate_at(at)?;
+        if self.start.id_conflict_policy.is_none() {
+            return Err(invalid_at(
+                key(at, "id_conflict_policy"),
+                "is required by update-with-start",
+            ));
+        }
+        non_empty(at, "update_name", &self.update.update_name)?;
+        non_empty_if_given(at, "update_id", &self.update.update_id)?;
+        payloads(at, "update_args", &self.update.update_args)?;
+        payload_map(at, "update_headers", &self.update.update_headers)
     }
 }

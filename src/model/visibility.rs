@@ -1,6 +1,8 @@
 //! Requests of listing, counting and history (`tc_workflow_list`,
 //! `tc_workflow_count`, `tc_workflow_fetch_history`, `tc_workflow_export_history`).
 
+use super::validate::{base64, key, non_empty, page_size, run_id, Validate};
+use crate::error::Result;
 use serde::Deserialize;
 
 /// `tc_workflow_list`.
@@ -67,4 +69,33 @@ pub struct ExportHistory {
     pub workflow_id: String,
     /// Run id; the latest run when omitted.
     pub run_id: Option<String>,
+}
+
+impl Validate for ListWorkflows {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        page_size(at, "page_size", self.page_size)?;
+        base64(&self.next_page_token, &key(at, "next_page_token")).map(drop)
+    }
+}
+
+impl Validate for CountWorkflows {
+    fn validate_at(&self, _at: &str) -> Result<()> {
+        Ok(())
+    }
+}
+
+impl Validate for FetchHistory {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "workflow_id", &self.workflow_id)?;
+        run_id(at, "run_id", &self.run_id)?;
+        page_size(at, "page_size", self.page_size)?;
+        base64(&self.next_page_token, &key(at, "next_page_token")).map(drop)
+    }
+}
+
+impl Validate for ExportHistory {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "workflow_id", &self.workflow_id)?;
+        run_id(at, "run_id", &self.run_id)
+    }
 }

@@ -1,6 +1,11 @@
 //! Requests of the workflow operations (`tc_workflow_*`).
 
+use super::validate::{
+    finite_f32, invalid_at, key, non_empty, non_empty_if_given, payload_map, payloads, run_id,
+    search_attributes, Validate,
+};
 use crate::convert::{duration::JsonDuration, search_attributes::TypedValue};
+use crate::error::Result;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -236,4 +241,136 @@ pub struct Terminate {
     pub details: Vec<Value>,
     /// Only act if the chain started with this run.
     pub first_execution_run_id: Option<String>,
+}
+
+impl Validate for RetryPolicy {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        if let Some(n) = self.maximum_attempts.filter(|n| *n < 0) {
+            return Err(invalid_at(
+                key(at, "maximum_attempts"),
+                format!("{n} must not be negative (0 means unlimited)"),
+            ));
+        }
+        if let Some(c) = self
+            .backoff_coefficient
+            .filter(|c| !c.is_finite() || (*c != 0.0 && *c < 1.0))
+        {
+            return Err(invalid_at(
+                key(at, "backoff_coefficient"),
+                format!("{c} must be at least 1 (0 means the default)"),
+            ));
+        }
+        if let (Some(initial), Some(max)) = (self.initial_interval, self.maximum_interval) {
+            if !max.0.is_zero() && max.0 < initial.0 {
+                return Err(invalid_at(
+                    key(at, "maximum_interval"),
+                    "must not be less than initial_interval",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Validate for Priority {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        if let Some(n) = self.priority_key.filter(|n| *n < 0) {
+            return Err(invalid_at(
+                key(at, "priority_key"),
+                format!("{n} must not be negative (0 means the default)"),
+            ));
+        }
+        finite_f32(at, "fairness_weight", self.fairness_weight)
+    }
+}
+
+impl Validate for StartWorkflow {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        non_empty(at, "workflow_type", &self.workflow_type)?;
+        non_empty(at, "task_queue", &self.task_queue)?;
+        non_empty_if_given(at, "id", &self.id)?;
+        non_empty_if_given(at, "request_id", &self.request_id)?;
+        // Combinations the server refuses.
+        if self.id_reuse_policy == Some(IdReusePolicy::TerminateIfRunning)
+            && self.id_conflict_policy.is_some()
+        {
+            return Err(invalid_at(
+                key(at, "id_reuse_policy"),
+                "terminate_if_running cannot be combined with id_conflict_policy",
+            ));
+        }
+        if self.cron_schedule.is_some() && self.start_delay.is_some() {
+            return Err(invalid_at(
+                key(at, "start_delay"),
+                "cannot be combined with cron_schedule",
+            ));
+        }
+        payloads(at, "args", &self.args)?;
+        self.retry_policy.validate_at(&key(at, "retry_policy"))?;
+        self.priority.validate_at(&key(at, "priority"))?;
+        payload_map(at, "memo", &self.memo)?;
+        payload_map(at, "headers", &self.headers)?;
+        search_attributes(at, "search_attributes", &self.search_attributes)
+    }
+}
+
+impl Validate for SignalWithStart {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        self.start.validate_at(at)?;
+        non_empty(at, "signal_name", &self.signal.signal_name)?;
+        payloads(at, "signal_args", &self.signal.signal_args)
+    }
+}
+
+/// A workflow id (required, non-empty) and optional run id.
+fn execution(at: &str, workflow_id: &str, run: &Option<String>) -> Result<()> {
+    non_empty(at, "workflow_id", workflow_id)?;
+    run_id(at, "run_id", run)
+}
+
+impl Validate for ExecutionRef {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        execution(at, &self.workflow_id, &self.run_id)
+    }
+}
+
+impl Validate for GetResult {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        execution(at, &self.workflow_id, &self.run_id)
+    }
+}
+
+impl Validate for Signal {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        execution(at, &self.workflow_id, &self.run_id)?;
+        non_empty(at, "signal_name", &self.signal_name)?;
+        non_empty_if_given(at, "request_id", &self.request_id)?;
+        payloads(at, "args", &self.args)?;
+        payload_map(at, "headers", &self.headers)
+    }
+}
+
+impl Validate for Query {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        execution(at, &self.workflow_id, &self.run_id)?;
+        non_empty(at, "query_type", &self.query_type)?;
+        payloads(at, "args", &self.args)?;
+        payload_map(at, "headers", &self.headers)
+    }
+}
+
+impl Validate for Cancel {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        execution(at, &self.workflow_id, &self.run_id)?;
+        run_id(at, "first_execution_run_id", &self.first_execution_run_id)?;
+        non_empty_if_given(at, "request_id", &self.request_id)
+    }
+}
+
+impl Validate for Terminate {
+    fn validate_at(&self, at: &str) -> Result<()> {
+        execution(at, &self.workflow_id, &self.run_id)?;
+        run_id(at, "first_execution_run_id", &self.first_execution_run_id)?;
+        payloads(at, "details", &self.details)
+    }
 }

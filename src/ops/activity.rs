@@ -4,11 +4,10 @@
 use super::rpc_error;
 use crate::client::Client;
 use crate::convert::payload;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::activity::{
-    ActivityCall, ActivityFailure, ActivityTarget, Complete, Details, Fail,
+    address, ActivityAddress as Address, ActivityCall, ActivityFailure, Complete, Details, Fail,
 };
-use base64::{engine::general_purpose::STANDARD, Engine};
 use serde_json::{json, Value};
 use temporalio_protos::temporal::api::{
     failure::v1::{failure::FailureInfo, ApplicationFailureInfo, Failure},
@@ -20,43 +19,6 @@ use temporalio_protos::temporal::api::{
     },
 };
 use tonic::Request;
-
-/// How the activity is addressed.
-enum Address {
-    Token(Vec<u8>),
-    Ids {
-        workflow_id: String,
-        run_id: String,
-        activity_id: String,
-    },
-}
-
-fn address(target: ActivityTarget) -> Result<Address> {
-    match target {
-        ActivityTarget {
-            task_token: Some(token),
-            workflow_id: None,
-            run_id: None,
-            activity_id: None,
-        } => STANDARD.decode(token).map(Address::Token).map_err(|e| {
-            Error::invalid(format!("task_token is not base64: {e}")).with("key", "task_token")
-        }),
-        ActivityTarget {
-            task_token: None,
-            workflow_id: Some(workflow_id),
-            run_id,
-            activity_id: Some(activity_id),
-        } => Ok(Address::Ids {
-            workflow_id,
-            run_id: run_id.unwrap_or_default(),
-            activity_id,
-        }),
-        _ => Err(Error::invalid(
-            "give either task_token, or workflow_id and activity_id (and optionally run_id)",
-        )
-        .with("key", "task_token")),
-    }
-}
 
 fn application_failure(f: ActivityFailure) -> Result<Failure> {
     Ok(Failure {

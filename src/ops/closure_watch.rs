@@ -58,6 +58,7 @@ async fn sweep(client: &Client, since: DateTime<Utc>) -> Result<Option<DateTime<
     let mut token = Vec::new();
     loop {
         let (rows, next) = visibility::list_page(client, &query, Some(PAGE_SIZE), token).await?;
+        tracing::debug!(rows = rows.len(), %query, "closure watcher: listed closed workflows");
         for row in rows {
             if let Some(execution) = &row.execution {
                 client.long_polls().wake(&execution.workflow_id);

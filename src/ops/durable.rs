@@ -5,12 +5,13 @@
 use super::{history, lifecycle, visibility, workflow};
 use crate::client::Client;
 use crate::convert::{payload, time};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{ErrorCode, Result};
 use crate::long_poll;
 use crate::model::durable::{
     InstanceFilter, InstanceStatus, PurgeInstances, QueryInstances, WaitForCompletion, WaitForStart,
 };
 use crate::model::lifecycle::Delete;
+use crate::model::validate::base64;
 use crate::model::workflow::{ExecutionRef, GetResult};
 use futures::{stream, StreamExt};
 use serde_json::{json, Value};
@@ -222,11 +223,8 @@ pub fn filter_query(filter: &InstanceFilter) -> String {
 
 /// `tc_workflow_query_instances` -> `{instances, continuation_token, query}`.
 pub async fn query_instances(client: &Client, req: QueryInstances) -> Result<Value> {
-    if req.paging.page_size.is_some_and(|n| n <= 0) {
-        return Err(Error::invalid("page_size must be positive").with("key", "page_size"));
-    }
     let query = filter_query(&req.filter);
-    let token = visibility::page_token(&req.paging.continuation_token, "continuation_token")?;
+    let token = base64(&req.paging.continuation_token, "continuation_token")?;
     let (executions, next) =
         visibility::list_page(client, &query, req.paging.page_size, token).await?;
     Ok(json!({
@@ -237,7 +235,6 @@ pub async fn query_instances(client: &Client, req: QueryInstances) -> Result<Val
 }
 
 const DEFAULT_PURGE_CONCURRENCY: usize = 8;
-const MAX_PURGE_CONCURRENCY: usize = 64;
 
 /// `tc_workflow_purge_instances` -> `{purged_count}`: deletes every
 /// execution the filter matches, `max_concurrency` at a time.
@@ -246,12 +243,6 @@ pub async fn purge_instances(client: &Client, req: PurgeInstances) -> Result<Val
         .options
         .max_concurrency
         .unwrap_or(DEFAULT_PURGE_CONCURRENCY);
-    if !(1..=MAX_PURGE_CONCURRENCY).contains(&concurrency) {
-        return Err(Error::invalid(format!(
-            "max_concurrency must be 1..={MAX_PURGE_CONCURRENCY}"
-        ))
-        .with("key", "max_concurrency"));
-    }
     let query = filter_query(&req.filter);
     let mut targets = Vec::new();
     let mut token = Vec::new();

@@ -2,11 +2,12 @@
 //! `temporal workflow show --output json` prints).
 
 use super::rpc_error;
-use super::visibility::{page_token, token_json};
+use super::visibility::token_json;
 use super::workflow::execution;
 use crate::client::Client;
 use crate::convert::proto_json;
 use crate::error::{ErrorCode, Result};
+use crate::model::validate::base64;
 use crate::model::visibility::{EventFilter, ExportHistory, FetchHistory};
 use serde_json::{json, Value};
 use temporalio_protos::temporal::api::{
@@ -46,7 +47,7 @@ fn events_json(events: &[HistoryEvent]) -> Result<Vec<Value>> {
 /// `wait_new_event`, a server long-poll timeout returns an empty page and
 /// the same token to poll again.
 pub async fn fetch(client: &Client, req: FetchHistory) -> Result<Value> {
-    let token = page_token(&req.next_page_token, "next_page_token")?;
+    let token = base64(&req.next_page_token, "next_page_token")?;
     let filter = match req.event_filter {
         EventFilter::All => HistoryEventFilterType::AllEvent,
         EventFilter::Close => HistoryEventFilterType::CloseEvent,

@@ -104,14 +104,11 @@ async fn workflow_task_event(client: &Client, req: &Reset, target: ResetTarget) 
 
 /// `tc_workflow_reset` -> `{run_id}` of the new run.
 pub async fn reset(client: &Client, req: Reset) -> Result<Value> {
+    // Validation guarantees exactly one of `event_id` and `to`.
     let event_id = match (req.event_id, req.to) {
-        (Some(id), None) => id,
+        (Some(id), _) => id,
         (None, Some(target)) => workflow_task_event(client, &req, target).await?,
-        _ => {
-            return Err(
-                Error::invalid("give exactly one of event_id and to").with("key", "event_id")
-            );
-        }
+        (None, None) => return Err(Error::internal("reset without event_id or to")),
     };
     let request = ResetWorkflowExecutionRequest {
         namespace: client.namespace().to_owned(),

@@ -10,7 +10,6 @@ use prost::Message;
 use prost_reflect::{Kind, MethodDescriptor};
 use serde_json::Value;
 use temporalio_client::request_extensions::NoRetryOnMatching;
-use tonic::metadata::{MetadataKey, MetadataValue};
 
 /// One prepared call: the method's descriptor and the caller's options.
 pub(crate) struct Call {
@@ -38,13 +37,7 @@ impl Call {
                 predicate: |_| true,
             });
         }
-        for (name, value) in &self.raw.headers {
-            let key = MetadataKey::from_bytes(name.as_bytes()).map_err(|_| {
-                Error::invalid(format!("invalid header name {name:?}")).with("key", "headers")
-            })?;
-            let value = MetadataValue::try_from(value.as_str()).map_err(|_| {
-                Error::invalid(format!("invalid value of header {name:?}")).with("key", "headers")
-            })?;
+        for (key, value) in self.raw.metadata()? {
             request.metadata_mut().insert(key, value);
         }
         Ok(request)
@@ -72,31 +65,7 @@ impl Call {
 /// Finds the method and fills in the client's namespace when the request
 /// message has a `namespace` field the caller left out.
 fn prepare(client: &Client, mut raw: RawRpc) -> Result<Call> {
-    let service = proto_json::pool()
-        .get_service_by_name(raw.service.full_name())
-        .ok_or_else(|| {
-            Error::internal(format!(
-                "{} is not in the descriptor set",
-                raw.service.full_name()
-            ))
-        })?;
-    let method = service
-        .methods()
-        .find(|m| m.name() == raw.method)
-        .ok_or_else(|| {
-            Error::invalid(format!(
-                "{} has no method {:?}",
-                service.full_name(),
-                raw.method
-            ))
-            .with("key", "method")
-        })?;
-    if method.is_client_streaming() || method.is_server_streaming() {
-        return Err(
-            Error::invalid(format!("{} is a streaming method", method.full_name()))
-                .with("key", "method"),
-        );
-    }
+    let method = raw.method_descriptor()?;
     let has_namespace = method
         .input()
         .get_field_by_name("namespace")

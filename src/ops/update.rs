@@ -35,9 +35,6 @@ fn update_request(
     headers: &Option<Map<String, Value>>,
     identity: &str,
 ) -> Result<update::Request> {
-    if name.is_empty() {
-        return Err(Error::invalid("update_name must not be empty").with("key", "update_name"));
-    }
     Ok(update::Request {
         meta: Some(update::Meta {
             update_id: request_id(update_id),
@@ -190,12 +187,6 @@ async fn run(client: &Arc<Client>, req: Update, wanted: Stage) -> Result<Value> 
 /// `tc_workflow_update` -> `{update_id, result}` once the update completed,
 /// or `update_failed` (rejected by the validator or failed by the handler).
 pub async fn execute(client: &Arc<Client>, req: Update) -> Result<Value> {
-    if req.wait_for_stage.is_some() {
-        return Err(Error::invalid(
-            "tc_workflow_update always waits for completion; use tc_workflow_start_update",
-        )
-        .with("key", "wait_for_stage"));
-    }
     run(client, req, Stage::Completed).await
 }
 
@@ -217,10 +208,6 @@ pub async fn result(client: &Arc<Client>, req: UpdateResult) -> Result<Value> {
 
 /// `tc_workflow_update_with_start` -> `{workflow_id, run_id, started, update_id, result?}`.
 pub async fn with_start(client: &Arc<Client>, req: UpdateWithStart) -> Result<Value> {
-    if req.start.id_conflict_policy.is_none() {
-        return Err(Error::invalid("update-with-start needs id_conflict_policy")
-            .with("key", "id_conflict_policy"));
-    }
     let start = workflow::start_request(client, &req.start)?;
     let workflow_id = start.workflow_id.clone();
     let wanted = stage(req.update.wait_for_stage.unwrap_or(WaitForStage::Completed));

@@ -4,8 +4,11 @@ use super::rpc_error;
 use super::workflow::status_name;
 use crate::client::Client;
 use crate::convert::{payload, search_attributes, time};
-use crate::error::{Error, Result};
-use crate::model::visibility::{CountWorkflows, ListWorkflows};
+use crate::error::Result;
+use crate::model::{
+    validate::base64,
+    visibility::{CountWorkflows, ListWorkflows},
+};
 use base64::{engine::general_purpose::STANDARD, Engine};
 use serde_json::{json, Value};
 use temporalio_protos::temporal::api::{
@@ -37,16 +40,6 @@ pub(crate) fn execution_row(info: &WorkflowExecutionInfo) -> Value {
         "search_attributes": search_attributes::decode(info.search_attributes.as_ref()),
         "parent": parent,
     })
-}
-
-/// Decodes a base64 page token named `key`.
-pub(crate) fn page_token(token: &Option<String>, key: &str) -> Result<Vec<u8>> {
-    match token {
-        None => Ok(Vec::new()),
-        Some(t) => STANDARD
-            .decode(t)
-            .map_err(|e| Error::invalid(format!("{key} is not base64: {e}")).with("key", key)),
-    }
 }
 
 /// Encodes a page token; `null` when there is no further page.
@@ -83,10 +76,7 @@ pub(crate) async fn list_page(
 
 /// `tc_workflow_list` -> `{executions, next_page_token}`.
 pub async fn list(client: &Client, req: ListWorkflows) -> Result<Value> {
-    if req.page_size.is_some_and(|n| n <= 0) {
-        return Err(Error::invalid("page_size must be positive").with("key", "page_size"));
-    }
-    let token = page_token(&req.next_page_token, "next_page_token")?;
+    let token = base64(&req.next_page_token, "next_page_token")?;
     let (executions, next) = list_page(client, &req.query, req.page_size, token).await?;
     Ok(json!({
         "executions": executions.iter().map(execution_row).collect::<Vec<_>>(),

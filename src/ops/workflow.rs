@@ -89,12 +89,6 @@ pub(crate) fn start_request(
     client: &Client,
     s: &StartWorkflow,
 ) -> Result<StartWorkflowExecutionRequest> {
-    if s.workflow_type.is_empty() {
-        return Err(Error::invalid("workflow_type must not be empty").with("key", "workflow_type"));
-    }
-    if s.task_queue.is_empty() {
-        return Err(Error::invalid("task_queue must not be empty").with("key", "task_queue"));
-    }
     Ok(StartWorkflowExecutionRequest {
         namespace: client.namespace().to_owned(),
         workflow_id: s
@@ -329,7 +323,7 @@ async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
 
 /// How long a parked wait sleeps between its own checks while the closure
 /// watcher is healthy (it is woken as soon as the watcher sees the close).
-const PARKED_CHECK_INTERVAL: Duration = Duration::from_secs(300);
+const PARKED_CHECK_INTERVAL: Duration = Duration::from_secs(60);
 
 /// Parks a wait that found its run open and had no long-poll slot: until
 /// the closure watcher wakes it, or the next backoff (a long one while the

@@ -15,7 +15,7 @@ use crate::model::schedule::{
     BackfillSchedule, CreateSchedule, ListSchedules, PauseSchedule, ScheduleRef, TriggerSchedule,
     UpdateSchedule,
 };
-use base64::{engine::general_purpose::STANDARD as B64, Engine};
+use crate::model::validate::base64;
 use serde_json::{json, Value};
 use temporalio_protos::temporal::api::{
     enums::v1::ScheduleOverlapPolicy,
@@ -31,13 +31,6 @@ use tonic::Request;
 /// Default notes of pause and unpause (the server ignores an empty one).
 const PAUSE_NOTE: &str = "Paused via temporal-capi";
 const UNPAUSE_NOTE: &str = "Unpaused via temporal-capi";
-
-fn check_id(schedule_id: &str) -> Result<()> {
-    if schedule_id.is_empty() {
-        return Err(Error::invalid("schedule_id must not be empty").with("key", "schedule_id"));
-    }
-    Ok(())
-}
 
 /// Maps a failed schedule RPC; a taken id is `already_exists` even when the
 /// server reports it as a running (scheduler) workflow.
@@ -63,25 +56,15 @@ fn schedule_error(status: tonic::Status, schedule_id: &str) -> Error {
     }
 }
 
-fn decode_token(text: &Option<String>, key: &str) -> Result<Vec<u8>> {
-    match text {
-        None => Ok(Vec::new()),
-        Some(t) => B64.decode(t).map_err(|e| {
-            Error::invalid(format!("`{key}` is not valid base64: {e}")).with("key", key)
-        }),
-    }
-}
-
 /// `tc_schedule_create` -> `{schedule_id, conflict_token}`.
 pub async fn create(client: &Client, req: CreateSchedule) -> Result<Value> {
-    check_id(&req.schedule_id)?;
     let schedule = Schedule {
-        spec: Some(encode::spec(&req.spec)?),
+        spec: Some(encode::spec(&req.spec)),
         action: Some(encode::action(client, &req.action)?),
         policies: req.policies.as_ref().map(encode::policies),
-        state: req.state.as_ref().map(encode::state).transpose()?,
+        state: req.state.as_ref().map(encode::state),
     };
-    let backfill_request = encode::backfills(&req.backfills)?;
+    let backfill_request = encode::backfills(&req.backfills);
     let initial_patch =
         (req.trigger_immediately || !backfill_request.is_empty()).then(|| SchedulePatch {
             trigger_immediately: req
@@ -121,7 +104,6 @@ pub async fn create(client: &Client, req: CreateSchedule) -> Result<Value> {
 }
 
 async fn describe_raw(client: &Client, schedule_id: &str) -> Result<DescribeScheduleResponse> {
-    check_id(schedule_id)?;
     let request = DescribeScheduleRequest {
         namespace: client.namespace().to_owned(),
         schedule_id: schedule_id.to_owned(),
@@ -157,11 +139,8 @@ pub async fn describe(client: &Client, req: ScheduleRef) -> Result<Value> {
 pub async fn list(client: &Client, req: ListSchedules) -> Result<Value> {
     let request = ListSchedulesRequest {
         namespace: client.namespace().to_owned(),
-        maximum_page_size: req
-            .page_size
-            .map(|n| n.min(i32::MAX as u32) as i32)
-            .unwrap_or_default(),
-        next_page_token: decode_token(&req.next_page_token, "next_page_token")?,
+        maximum_page_size: req.page_size.unwrap_or_default(),
+        next_page_token: base64(&req.next_page_token, "next_page_token")?,
         query: req.query.unwrap_or_default(),
     };
     let resp = client
@@ -182,16 +161,15 @@ pub async fn list(client: &Client, req: ListSchedules) -> Result<Value> {
 /// `conflict_token` that no longer matches is refused (`rpc_error`,
 /// `failed_precondition`).
 pub async fn update(client: &Client, req: UpdateSchedule) -> Result<Value> {
-    check_id(&req.schedule_id)?;
-    let spec = req.spec.as_ref().map(encode::spec).transpose()?;
+    let spec = req.spec.as_ref().map(encode::spec);
     let action = req
         .action
         .as_ref()
         .map(|a| encode::action(client, a))
         .transpose()?;
     let policies = req.policies.as_ref().map(encode::policies);
-    let state = req.state.as_ref().map(encode::state).transpose()?;
-    let given_token = decode_token(&req.conflict_token, "conflict_token")?;
+    let state = req.state.as_ref().map(encode::state);
+    let given_token = base64(&req.conflict_token, "conflict_token")?;
     let memo = req.memo.as_ref().map(payload::encode_memo).transpose()?;
     let search_attributes = req
         .search_attributes
@@ -246,7 +224,6 @@ pub async fn update(client: &Client, req: UpdateSchedule) -> Result<Value> {
 }
 
 async fn patch(client: &Client, schedule_id: &str, patch: SchedulePatch) -> Result<Value> {
-    check_id(schedule_id)?;
     let request = PatchScheduleRequest {
         namespace: client.namespace().to_owned(),
         schedule_id: schedule_id.to_owned(),
@@ -300,11 +277,8 @@ pub async fn trigger(client: &Client, req: TriggerSchedule) -> Result<Value> {
 
 /// `tc_schedule_backfill` -> `{}`.
 pub async fn backfill(client: &Client, req: BackfillSchedule) -> Result<Value> {
-    if req.backfills.is_empty() {
-        return Err(Error::invalid("backfills must not be empty").with("key", "backfills"));
-    }
     let p = SchedulePatch {
-        backfill_request: encode::backfills(&req.backfills)?,
+        backfill_request: encode::backfills(&req.backfills),
         ..Default::default()
     };
     patch(client, &req.schedule_id, p).await
@@ -312,7 +286,6 @@ pub async fn backfill(client: &Client, req: BackfillSchedule) -> Result<Value> {
 
 /// `tc_schedule_delete` -> `{}`.
 pub async fn delete(client: &Client, req: ScheduleRef) -> Result<Value> {
-    check_id(&req.schedule_id)?;
     let request = DeleteScheduleRequest {
         namespace: client.namespace().to_owned(),
         schedule_id: req.schedule_id.clone(),
