@@ -33,7 +33,7 @@ use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
 pub(crate) const DEFAULT_MAX_LONG_POLLS: usize = 200;
 /// Short (non-waiting) checks one client runs at a time on behalf of waits
 /// that have no long-poll slot.
-const MAX_CONCURRENT_CHECKS: usize = 16;
+const MAX_CONCURRENT_CHECKS: usize = 8;
 
 type SharedWait = Shared<BoxFuture<'static, Result<Value>>>;
 
