@@ -56,6 +56,7 @@ fn passes_under_valgrind(name: &str, args: &[&str]) {
         output.status
     );
     assert!(stdout.contains("all checks passed"), "{stdout}");
+    eprintln!("{name}: {stdout}");
     assert!(
         stderr.contains("definitely lost: 0 bytes")
             || stderr.contains("All heap blocks were freed"),
