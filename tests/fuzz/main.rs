@@ -195,6 +195,12 @@ fn seeds_follow_the_docs_and_cover_every_export() {
         header_async_exports(),
         "the fuzzer covers exactly the header's async exports"
     );
+    let afl: BTreeSet<String> = afl_exports().into_iter().collect();
+    let missing: Vec<_> = names.difference(&afl).collect();
+    assert!(
+        missing.is_empty(),
+        "fuzz/src/lib.rs EXPORTS lacks {missing:?}"
+    );
     // Keys inside these hold caller data or proto JSON, not documented keys.
     let free_form = [
         "args",
@@ -263,21 +269,26 @@ fn seeds_follow_the_docs_and_cover_every_export() {
     }
 }
 
+/// The export names of the AFL `requests` target, in the order of
+/// `EXPORTS` in fuzz/src/lib.rs (its first input byte indexes it).
+fn afl_exports() -> Vec<String> {
+    let lib =
+        std::fs::read_to_string(repo_root().join("fuzz/src/lib.rs")).expect("fuzz/src/lib.rs");
+    let list = lib.split("pub const EXPORTS").nth(1).expect("EXPORTS");
+    let list = list.split("];").next().unwrap();
+    list.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Writes the AFL seed corpus (fuzz/corpus, see scripts/afl.sh): for the
 /// `requests` target one file per seed, its first byte selecting the export
 /// in fuzz/src/lib.rs's `EXPORTS` order; for `envconfig` the TOML of the
 /// env-config seeds behind a flags byte.
 fn write_afl_corpus(dir: &std::path::Path, exports: &[seeds::Export], doc: &str) {
-    let lib =
-        std::fs::read_to_string(repo_root().join("fuzz/src/lib.rs")).expect("fuzz/src/lib.rs");
-    let list = lib
-        .split("pub const EXPORTS")
-        .nth(1)
-        .expect("EXPORTS")
-        .split("];")
-        .next()
-        .unwrap();
-    let order: Vec<&str> = list.split('"').skip(1).step_by(2).collect();
+    let order = afl_exports();
     let fixed = seeds::Fixtures {
         task_queue: "fuzz-tq".into(),
         done: "fuzz-done".into(),
@@ -292,7 +303,7 @@ fn write_afl_corpus(dir: &std::path::Path, exports: &[seeds::Export], doc: &str)
     let selector = |name: &str| {
         let i = order
             .iter()
-            .position(|n| *n == name)
+            .position(|n| n == name)
             .unwrap_or_else(|| panic!("{name} in EXPORTS"));
         (i + order.len()) as u8
     };
@@ -316,7 +327,7 @@ fn write_afl_corpus(dir: &std::path::Path, exports: &[seeds::Export], doc: &str)
         }
     }
     for (n, text) in seeds::doc_texts(doc).into_iter().enumerate() {
-        write(order[n % order.len()], 100 + n, text);
+        write(&order[n % order.len()], 100 + n, text);
     }
     for (n, s) in seeds::envconfig_seeds().iter().enumerate() {
         if let Some(toml) = s["config_data"].as_str() {
