@@ -13,10 +13,7 @@ fn passes_under_valgrind(name: &str, args: &[&str]) {
     let out = std::env::temp_dir().join(unique_id("tc-c"));
     std::fs::create_dir_all(&out).unwrap();
     let exe = compile_c_program(name, &out);
-    let output = valgrind(&exe)
-        .args(args)
-        .output()
-        .expect("valgrind");
+    let output = valgrind(&exe).args(args).output().expect("valgrind");
     std::fs::remove_dir_all(&out).ok();
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);

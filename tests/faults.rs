@@ -611,7 +611,7 @@ fn ten_thousand_result_waits_on_distinct_workflows_all_complete() {
     let _serial = one_at_a_time();
     let env = env();
     let conn = connect();
-    let counters: &'static [AtomicUsize; 3] = Box::leak(Box::new(Default::default()));
+    let counters: &'static [AtomicUsize; 3] = Box::leak(Box::default());
     let level = "debug";
     let code = unsafe {
         temporal_capi::ffi::runtime::tc_runtime_set_logger(
