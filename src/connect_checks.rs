@@ -105,7 +105,7 @@ fn tls_error(key: &str, message: String) -> Error {
 /// Reads a TLS source: its bytes, replacing a path source by its content.
 fn read(source: &mut DataSource, key: &str) -> Result<Vec<u8>> {
     let bytes = match source {
-        DataSource::Path(p) => std::fs::read(&*p)
+        DataSource::Path(p) => crate::files::read_config_file(&*p)
             .map_err(|e| tls_error(key, format!("{key}: cannot read {p:?}: {e}")))?,
         DataSource::Data(d) => d.clone(),
         _ => return Err(tls_error(key, format!("{key}: unsupported source"))),

@@ -88,7 +88,7 @@ fn read_source(opts: &LoadOptions, env: Option<&HashMap<String, String>>) -> Res
             file: None,
         });
     };
-    let text = match std::fs::read(&file) {
+    let text = match crate::files::read_config_file(&file) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
             Error::new(
                 ErrorCode::ConfigError,

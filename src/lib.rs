@@ -9,6 +9,7 @@ pub mod convert;
 pub mod envconfig;
 pub mod error;
 pub mod ffi;
+pub mod files;
 pub mod logging;
 pub mod long_poll;
 pub mod model;

@@ -47,8 +47,15 @@ fn level_rank(level: LevelFilter) -> u8 {
 }
 
 /// Parses `off`, `error`, `warn`, `info`, `debug` or `trace`.
+/// Only these six names (any letter case, surrounding blanks ignored):
+/// tracing's own parser would also take `""` (as `error`) and `"0"`-`"5"`.
 pub fn parse_level(text: &str) -> Result<LevelFilter, String> {
-    LevelFilter::from_str(text.trim()).map_err(|_| {
+    let name = text.trim().to_ascii_lowercase();
+    match name.as_str() {
+        "off" | "error" | "warn" | "info" | "debug" | "trace" => LevelFilter::from_str(&name).ok(),
+        _ => None,
+    }
+    .ok_or_else(|| {
         format!("invalid log level {text:?}: expected off, error, warn, info, debug or trace")
     })
 }
@@ -163,6 +170,20 @@ impl<S: Subscriber> Layer<S> for ForwardLayer {
         let record = record.to_string();
         for sink in targets {
             sink(&record);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_six_level_names_are_levels() {
+        assert_eq!(parse_level(" Debug ").unwrap(), LevelFilter::DEBUG);
+        assert_eq!(parse_level("off").unwrap(), LevelFilter::OFF);
+        for bad in ["", " ", "5", "0", "verbose"] {
+            assert!(parse_level(bad).is_err(), "{bad:?}");
         }
     }
 }

@@ -41,6 +41,7 @@ type SharedWait = Shared<BoxFuture<'static, Result<Value>>>;
 pub struct LongPolls {
     slots: Arc<Semaphore>,
     checks: Arc<Semaphore>,
+    urgent: Arc<Semaphore>,
     waits: Mutex<HashMap<String, WeakShared<BoxFuture<'static, Result<Value>>>>>,
     parked: Mutex<Parked>,
 }
@@ -87,6 +88,7 @@ impl LongPolls {
         LongPolls {
             slots: Arc::new(Semaphore::new(max_long_polls.max(1))),
             checks: Arc::new(Semaphore::new(MAX_CONCURRENT_CHECKS)),
+            urgent: Arc::new(Semaphore::new(MAX_CONCURRENT_CHECKS)),
             waits: Mutex::new(HashMap::new()),
             parked: Mutex::new(Parked::default()),
         }
@@ -153,12 +155,16 @@ impl LongPolls {
 
     /// Waits for one of the bounded short-check permits (for short requests
     /// a wait makes besides its poll, such as finding the latest run).
-    pub async fn check(&self) -> OwnedSemaphorePermit {
-        self.checks
+    /// `urgent` checks (by waits the watcher woke: their run has closed)
+    /// have permits of their own, so a backlog of routine checks never
+    /// delays them.
+    pub async fn check(&self, urgent: bool) -> OwnedSemaphorePermit {
+        let permits = if urgent { &self.urgent } else { &self.checks };
+        permits
             .clone()
             .acquire_owned()
             .await
-            .expect("the check semaphore is never closed")
+            .expect("the check semaphores are never closed")
     }
 
     /// Waits for a long-poll slot (for polls that have no short form).

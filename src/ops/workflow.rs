@@ -222,19 +222,24 @@ pub async fn result(client: &Arc<Client>, req: GetResult) -> Result<Value> {
 
 async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
     // Without a run id, finding the latest run is also the first check.
+    // While it queues behind other checks the wait is parked, so that the
+    // closure watcher can move it to the urgent checks.
     let (mut run_id, mut known_open) = match &req.run_id {
         Some(r) if !r.is_empty() => (r.clone(), false),
         _ => {
-            let info = long_poll::until_not_transient(|| async {
-                let _check = client.long_polls().check().await;
-                describe_raw(&client, &req.workflow_id, &None).await
-            })
-            .await?
-            .workflow_execution_info
-            .unwrap_or_default();
-            let running = info.status == WorkflowExecutionStatus::Running as i32;
+            let (parked, start_watcher) = client.long_polls().park(&req.workflow_id);
+            if start_watcher {
+                tokio::spawn(closure_watch::watch(Arc::downgrade(&client)));
+            }
+            let latest = tokio::select! {
+                biased;
+                latest = latest_run(&client, &req.workflow_id, false) => latest?,
+                _ = parked.woken() => latest_run(&client, &req.workflow_id, true).await?,
+            };
+            drop(parked);
+            let running = latest.status == WorkflowExecutionStatus::Running as i32;
             (
-                info.execution.map(|e| e.run_id).unwrap_or_default(),
+                latest.execution.map(|e| e.run_id).unwrap_or_default(),
                 running,
             )
         }
@@ -321,14 +326,29 @@ async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
     }
 }
 
+/// The latest run of a workflow (through a bounded check), retrying
+/// transient failures.
+async fn latest_run(
+    client: &Client,
+    workflow_id: &str,
+    urgent: bool,
+) -> Result<temporalio_protos::temporal::api::workflow::v1::WorkflowExecutionInfo> {
+    let described = long_poll::until_not_transient(|| async {
+        let _check = client.long_polls().check(urgent).await;
+        describe_raw(client, workflow_id, &None).await
+    })
+    .await?;
+    Ok(described.workflow_execution_info.unwrap_or_default())
+}
+
 /// How long a parked wait sleeps between its own checks while the closure
 /// watcher is healthy (it is woken as soon as the watcher sees the close).
 const PARKED_CHECK_INTERVAL: Duration = Duration::from_secs(60);
 
 /// Parks a wait that found its run open and had no long-poll slot: until
 /// the closure watcher wakes it, or the next backoff (a long one while the
-/// watcher is healthy) has passed.
-async fn park(client: &Arc<Client>, workflow_id: &str, backoff: &mut Backoff) {
+/// watcher is healthy) has passed. True when the watcher woke it.
+async fn park(client: &Arc<Client>, workflow_id: &str, backoff: &mut Backoff) -> bool {
     let polls = client.long_polls();
     let (parked, start_watcher) = polls.park(workflow_id);
     if start_watcher {
@@ -340,8 +360,11 @@ async fn park(client: &Arc<Client>, workflow_id: &str, backoff: &mut Backoff) {
         backoff.next_delay()
     };
     tokio::select! {
-        _ = parked.woken() => backoff.reset(),
-        _ = tokio::time::sleep(delay) => {}
+        _ = parked.woken() => {
+            backoff.reset();
+            true
+        }
+        _ = tokio::time::sleep(delay) => false,
     }
 }
 
@@ -361,16 +384,17 @@ async fn close_event(
 ) -> Result<HistoryEvent> {
     let mut backoff = Backoff::new(WAIT_BACKOFF_INITIAL, WAIT_BACKOFF_MAX);
     let mut page_token = Vec::new();
+    let mut urgent = false;
     loop {
         let polls = client.long_polls();
         let (slot, check) = match polls.try_slot() {
             Some(slot) => (Some(slot), None),
             None if known_open => {
                 known_open = false;
-                park(client, workflow_id, &mut backoff).await;
+                urgent = park(client, workflow_id, &mut backoff).await;
                 continue;
             }
-            None => (None, Some(polls.check().await)),
+            None => (None, Some(polls.check(std::mem::take(&mut urgent)).await)),
         };
         let long = slot.is_some();
         let request = GetWorkflowExecutionHistoryRequest {
