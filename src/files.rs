@@ -5,7 +5,7 @@ use std::io::{Error, ErrorKind, Read};
 use std::path::Path;
 
 /// The largest configuration or PEM file read: 1 MiB.
-pub const MAX_CONFIG_FILE_BYTES: u64 = 1 << 20;
+pub(crate) const MAX_CONFIG_FILE_BYTES: u64 = 1 << 20;
 
 /// Reads `path`, which must be a regular file of at most
 /// [`MAX_CONFIG_FILE_BYTES`]; a device such as `/dev/zero` or a larger file
