@@ -828,7 +828,7 @@ fn secrets_under_the_wrong_key_are_not_quoted_by_parse_errors() {
         (json!({"secret_headers": secret}), "secret_headers"),
         (
             json!({"load": {"env": format!("TEMPORAL_API_KEY={secret}")}}),
-            "load",
+            "load.env",
         ),
     ] {
         let err = rejected(&options, TcResult::InvalidArgument, "invalid_argument", key);
