@@ -23,17 +23,7 @@ pub enum Under {
 pub fn run(exe: &Path, args: &[&str], under: Under) -> Output {
     let mut command = match under {
         Under::Nothing | Under::AddressSanitizer => Command::new(exe),
-        Under::Valgrind => {
-            let mut command = Command::new("valgrind");
-            command
-                .args([
-                    "--leak-check=full",
-                    "--errors-for-leak-kinds=definite",
-                    "--error-exitcode=99",
-                ])
-                .arg(exe);
-            command
-        }
+        Under::Valgrind => crate::common::valgrind(exe),
     };
     if let Under::AddressSanitizer = under {
         command.env("ASAN_OPTIONS", "detect_leaks=1");
