@@ -584,9 +584,8 @@ unsafe extern "C" fn count_records(
     len: usize,
 ) {
     let counters = unsafe { &*(user_data as *const [AtomicUsize; 3]) };
-    let text = unsafe {
-        std::str::from_utf8_unchecked(std::slice::from_raw_parts(json as *const u8, len))
-    };
+    let bytes = unsafe { std::slice::from_raw_parts(json as *const u8, len) };
+    let text = String::from_utf8_lossy(bytes);
     for (i, needle) in [
         "listed closed workflows",
         "listing failed",
