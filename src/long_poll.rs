@@ -27,7 +27,7 @@ use std::{
     sync::{Arc, Mutex},
     time::Duration,
 };
-use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 
 /// Default bound on the long polls one client holds at a time.
 pub(crate) const DEFAULT_MAX_LONG_POLLS: usize = 200;
@@ -50,23 +50,27 @@ pub struct LongPolls {
 /// state of the watcher that wakes them.
 #[derive(Default)]
 struct Parked {
-    by_workflow: HashMap<String, (Arc<Notify>, usize)>,
+    by_workflow: HashMap<String, (watch::Sender<()>, usize)>,
     watcher_running: bool,
     watcher_healthy: bool,
 }
 
-/// A parked wait; unregistered when dropped.
+/// A parked wait; unregistered when dropped. A wake is never lost while it
+/// is registered: [`ParkedWait::woken`] completes at once if the watcher
+/// woke it since the last time it did.
 pub struct ParkedWait<'a> {
     polls: &'a LongPolls,
     workflow_id: String,
-    notify: Arc<Notify>,
+    wakes: watch::Receiver<()>,
 }
 
 impl ParkedWait<'_> {
-    /// Completes when the watcher saw the workflow close (from the moment
-    /// this is first polled).
-    pub async fn woken(&self) {
-        self.notify.notified().await;
+    /// Completes when the watcher saw the workflow close since this wait
+    /// was parked or since the last time this completed.
+    pub async fn woken(&mut self) {
+        if self.wakes.changed().await.is_err() {
+            std::future::pending::<()>().await;
+        }
     }
 }
 
@@ -105,23 +109,33 @@ impl LongPolls {
         let entry = parked
             .by_workflow
             .entry(workflow_id.to_owned())
-            .or_insert_with(|| (Arc::new(Notify::new()), 0));
+            .or_insert_with(|| (watch::Sender::new(()), 0));
         entry.1 += 1;
-        let notify = entry.0.clone();
+        let wakes = entry.0.subscribe();
         let start_watcher = !parked.watcher_running;
         parked.watcher_running = true;
         let wait = ParkedWait {
             polls: self,
             workflow_id: workflow_id.to_owned(),
-            notify,
+            wakes,
         };
         (wait, start_watcher)
     }
 
-    /// Wakes the parked waits on `workflow_id` (the watcher saw it close).
-    pub fn wake(&self, workflow_id: &str) {
-        if let Some((notify, _)) = self.lock_parked().by_workflow.get(workflow_id) {
-            notify.notify_waiters();
+    /// How many distinct workflows have parked waits.
+    pub fn parked_workflows(&self) -> usize {
+        self.lock_parked().by_workflow.len()
+    }
+
+    /// Wakes the parked waits on `workflow_id` (the watcher saw it close);
+    /// true when there were any.
+    pub fn wake(&self, workflow_id: &str) -> bool {
+        match self.lock_parked().by_workflow.get(workflow_id) {
+            Some((wakes, _)) => {
+                wakes.send_replace(());
+                true
+            }
+            None => false,
         }
     }
 
@@ -346,18 +360,35 @@ mod tests {
     #[tokio::test]
     async fn parked_waits_wake_and_the_watcher_stops_when_none_are_left() {
         let polls = LongPolls::new(1);
-        let (first, start) = polls.park("wf");
+        let (mut first, start) = polls.park("wf");
         assert!(start, "the first parked wait starts the watcher");
-        let (second, start) = polls.park("wf");
+        let (mut second, start) = polls.park("wf");
         assert!(!start);
         {
             let woken = async { tokio::join!(first.woken(), second.woken()) };
             tokio::pin!(woken);
             assert!(futures::poll!(woken.as_mut()).is_pending());
-            polls.wake("other");
+            assert!(!polls.wake("other"));
             assert!(futures::poll!(woken.as_mut()).is_pending());
-            polls.wake("wf");
+            assert!(polls.wake("wf"));
             woken.await;
+        }
+        {
+            let again = first.woken();
+            tokio::pin!(again);
+            assert!(
+                futures::poll!(again.as_mut()).is_pending(),
+                "a wake is seen once"
+            );
+        }
+        assert!(polls.wake("wf"));
+        {
+            let late = first.woken();
+            tokio::pin!(late);
+            assert!(
+                futures::poll!(late.as_mut()).is_ready(),
+                "a wake while not waiting is kept"
+            );
         }
         assert!(polls.keep_watching());
         drop((first, second));

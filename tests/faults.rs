@@ -552,15 +552,25 @@ fn many_waits(conn: &Conn, ids: &[String], prefix: &str, waits_per_workflow: usi
         phase.elapsed()
     );
     let closed = close_times(conn, prefix);
-    let mut worst = Duration::ZERO;
+    let mut delays = Vec::with_capacity(outcomes.len());
     for (i, (status, value, arrived)) in outcomes.into_iter().enumerate() {
         let workflow = i / waits_per_workflow;
         assert_eq!(status, TcStatus::Ok, "{value}");
         assert_eq!(value["result"]["finish"], workflow, "{value}");
         let close = closed[&ids[workflow]];
-        worst = worst.max(arrived.duration_since(close).unwrap_or_default());
+        delays.push(arrived.duration_since(close).unwrap_or_default());
     }
-    eprintln!("many_waits: worst delay from a workflow closing to its waits completing: {worst:?}");
+    delays.sort();
+    let at = |q: f64| delays[((delays.len() - 1) as f64 * q) as usize];
+    let worst = at(1.0);
+    eprintln!(
+        "many_waits: delay from a workflow closing to its waits completing: median {:?}, p90 {:?}, p99 {:?}, worst {worst:?}; \
+         closes spread over {:?}",
+        at(0.5),
+        at(0.9),
+        at(0.99),
+        closed.values().max().unwrap().duration_since(*closed.values().min().unwrap()).unwrap_or_default()
+    );
     assert!(
         worst <= Duration::from_secs(60),
         "a wait completed {worst:?} after its workflow closed"
@@ -583,13 +593,19 @@ unsafe extern "C" fn count_records(
     json: *const c_char,
     len: usize,
 ) {
-    let counters = unsafe { &*(user_data as *const [AtomicUsize; 3]) };
+    let counters = unsafe { &*(user_data as *const [AtomicUsize; 5]) };
     let bytes = unsafe { std::slice::from_raw_parts(json as *const u8, len) };
     let text = String::from_utf8_lossy(bytes);
+    if let Ok(record) = serde_json::from_str::<Value>(&text) {
+        if let Some(lag) = record["fields"]["woken_lag_ms"].as_u64() {
+            counters[4].fetch_max(lag as usize, Ordering::Relaxed);
+        }
+    }
     for (i, needle) in [
         "listed closed workflows",
         "listing failed",
         "transient failure",
+        "not woken",
     ]
     .iter()
     .enumerate()
@@ -600,17 +616,15 @@ unsafe extern "C" fn count_records(
     }
 }
 
-/// Not yet within the issue's bound on this 2-core machine: every wait
-/// completes, but the worst delay from a workflow closing to its wait
-/// completing is 106-190 s (the bound is 60 s). Run it with
-/// `cargo test --features test-hooks --test faults -- --ignored`.
+/// 10,000 result waits on 10,000 distinct workflows, far beyond the
+/// client's long-poll budget: most waits park and the closure watcher wakes
+/// them (the library's debug records are counted and reported).
 #[test]
-#[ignore = "worst delay 106-190 s against a 60 s bound; see the doc comment"]
 fn ten_thousand_result_waits_on_distinct_workflows_all_complete() {
     let _serial = one_at_a_time();
     let env = env();
     let conn = connect();
-    let counters: &'static [AtomicUsize; 3] = Box::leak(Box::default());
+    let counters: &'static [AtomicUsize; 5] = Box::leak(Box::default());
     let level = "debug";
     let code = unsafe {
         temporal_capi::ffi::runtime::tc_runtime_set_logger(
@@ -630,15 +644,18 @@ fn ten_thousand_result_waits_on_distinct_workflows_all_complete() {
 }
 
 /// Prints the closure watcher's counters when the test ends.
-struct Report(&'static [AtomicUsize; 3]);
+struct Report(&'static [AtomicUsize; 5]);
 
 impl Drop for Report {
     fn drop(&mut self) {
         eprintln!(
-            "closure watcher: {} listings, {} failed listings; {} transient failures in waits",
+            "closure watcher: {} listings, {} failed listings, worst lag from a close to its wake {} ms; \
+             {} transient failures in waits, {} parked waits not woken",
             self.0[0].load(Ordering::Relaxed),
             self.0[1].load(Ordering::Relaxed),
-            self.0[2].load(Ordering::Relaxed)
+            self.0[4].load(Ordering::Relaxed),
+            self.0[2].load(Ordering::Relaxed),
+            self.0[3].load(Ordering::Relaxed)
         );
     }
 }

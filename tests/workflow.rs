@@ -455,7 +455,7 @@ fn result_wait_survives_server_long_poll_timeouts() {
         .unwrap()
         .iter()
         .filter(|r| {
-            r["target"] == "temporal_capi::ops::workflow"
+            r["target"] == "temporal_capi::ops::result_wait"
                 && r["message"].as_str().unwrap_or("").contains("long poll")
         })
         .count();

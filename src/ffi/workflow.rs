@@ -106,7 +106,7 @@ pub unsafe extern "C" fn tc_workflow_result(
             cancel,
             callback,
             user_data,
-            |c, r| async move { ops::result(&c, r).await },
+            |c, r| async move { crate::ops::result_wait::result(&c, r).await },
         )
     }
 }

@@ -58,17 +58,32 @@ async fn sweep(client: &Client, since: DateTime<Utc>) -> Result<Option<DateTime<
     let mut token = Vec::new();
     loop {
         let (rows, next) = visibility::list_page(client, &query, Some(PAGE_SIZE), token).await?;
-        tracing::debug!(rows = rows.len(), %query, "closure watcher: listed closed workflows");
+        let listed = rows.len();
+        let mut woken = 0;
+        let mut oldest_woken: Option<DateTime<Utc>> = None;
         for row in rows {
-            if let Some(execution) = &row.execution {
-                client.long_polls().wake(&execution.workflow_id);
-            }
             let closed = row
                 .close_time
                 .as_ref()
                 .and_then(|t| DateTime::<Utc>::from_timestamp(t.seconds, t.nanos.max(0) as u32));
+            let workflow_id = row.execution.as_ref().map(|e| e.workflow_id.as_str());
+            if workflow_id.is_some_and(|id| client.long_polls().wake(id)) {
+                woken += 1;
+                oldest_woken = match (oldest_woken, closed) {
+                    (Some(o), Some(c)) => Some(o.min(c)),
+                    (o, c) => o.or(c),
+                };
+            }
             latest = latest.max(closed);
         }
+        let woken_lag_ms = oldest_woken.map(|c| (Utc::now() - c).num_milliseconds());
+        tracing::debug!(
+            rows = listed,
+            woken,
+            woken_lag_ms,
+            %query,
+            "closure watcher: listed closed workflows"
+        );
         if next.is_empty() {
             return Ok(latest);
         }

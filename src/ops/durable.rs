@@ -2,7 +2,7 @@
 //! wait for completion (without raising), query and purge instances by
 //! filter. The filter becomes a visibility query (docs/JSON.md).
 
-use super::{history, lifecycle, visibility, workflow};
+use super::{history, lifecycle, result_wait, visibility, workflow};
 use crate::client::Client;
 use crate::convert::{payload, time};
 use crate::error::{ErrorCode, Result};
@@ -124,7 +124,7 @@ fn ending(outcome: Result<Value>) -> Result<(&'static str, Value, Value, Value)>
 /// status, created_at, last_updated_at, input, output, failure}`; a failed
 /// run is reported in `failure`, not as an error.
 pub async fn wait_for_completion(client: &Arc<Client>, req: WaitForCompletion) -> Result<Value> {
-    let outcome = workflow::result(
+    let outcome = result_wait::result(
         client,
         GetResult {
             workflow_id: req.workflow_id.clone(),

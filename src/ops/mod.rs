@@ -6,6 +6,7 @@ mod closure_watch;
 pub mod durable;
 pub mod history;
 pub mod lifecycle;
+pub mod result_wait;
 pub mod rpc;
 mod rpc_methods;
 pub mod schedule;

@@ -1,30 +1,26 @@
-//! Workflow operations: start, signal-with-start, result, describe, signal,
-//! query, cancel, terminate.
+//! Workflow operations: start, signal-with-start, describe, signal, query,
+//! cancel, terminate (the result wait is in [`super::result_wait`]).
 
-use super::{closure_watch, request_id, rpc_error};
+use super::{request_id, rpc_error};
 use crate::client::Client;
 use crate::convert::{duration, failure, payload, search_attributes, time};
 use crate::error::{Error, ErrorCode, Result};
-use crate::long_poll::{self, Backoff};
 use crate::model::workflow::{
-    Cancel, ExecutionRef, GetResult, IdConflictPolicy, IdReusePolicy, Query, QueryRejectCondition,
+    Cancel, ExecutionRef, IdConflictPolicy, IdReusePolicy, Query, QueryRejectCondition,
     RetryPolicy, Signal, SignalWithStart, StartWorkflow, Terminate,
 };
 use serde_json::{json, Value};
-use std::{sync::Arc, time::Duration};
 use temporalio_protos::temporal::api::{
     common::v1::{self as common, WorkflowExecution, WorkflowType},
     enums::v1::{
-        HistoryEventFilterType, QueryRejectCondition as ProtoRejectCondition, TaskQueueKind,
-        WorkflowExecutionStatus, WorkflowIdConflictPolicy, WorkflowIdReusePolicy,
+        QueryRejectCondition as ProtoRejectCondition, TaskQueueKind, WorkflowExecutionStatus,
+        WorkflowIdConflictPolicy, WorkflowIdReusePolicy,
     },
-    history::v1::{history_event::Attributes, HistoryEvent},
     query::v1::WorkflowQuery,
     sdk::v1::UserMetadata,
     taskqueue::v1::TaskQueue,
     workflowservice::v1::{
-        DescribeWorkflowExecutionRequest, DescribeWorkflowExecutionResponse,
-        GetWorkflowExecutionHistoryRequest, QueryWorkflowRequest,
+        DescribeWorkflowExecutionRequest, DescribeWorkflowExecutionResponse, QueryWorkflowRequest,
         RequestCancelWorkflowExecutionRequest, SignalWithStartWorkflowExecutionRequest,
         SignalWorkflowExecutionRequest, StartWorkflowExecutionRequest,
         TerminateWorkflowExecutionRequest,
@@ -198,252 +194,8 @@ pub async fn signal_with_start(client: &Client, req: SignalWithStart) -> Result<
     Ok(json!({ "workflow_id": s.workflow_id, "run_id": resp.run_id, "started": resp.started }))
 }
 
-/// `tc_workflow_result` -> `{result, run_id}`, or a `workflow_*` error.
-///
-/// Long-polls the close event and follows continue-as-new, retry and cron
-/// runs when `follow_runs`. Waits for the same workflow, run and
-/// `follow_runs` share one poll, and the wait rides through transient
-/// failures (server restarts, `unavailable`, `resource_exhausted`, expired
-/// polls) until the run closes or the caller cancels (see
-/// [`crate::long_poll`]).
-pub async fn result(client: &Arc<Client>, req: GetResult) -> Result<Value> {
-    let key = format!(
-        "result\u{0}{}\u{0}{}\u{0}{}",
-        req.workflow_id,
-        req.run_id.as_deref().unwrap_or_default(),
-        req.follow_runs
-    );
-    let owned = client.clone();
-    client
-        .long_polls()
-        .shared(key, move || wait_for_result(owned, req))
-        .await
-}
-
-async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
-    // Without a run id, finding the latest run is also the first check.
-    // While it queues behind other checks the wait is parked, so that the
-    // closure watcher can move it to the urgent checks.
-    let (mut run_id, mut known_open) = match &req.run_id {
-        Some(r) if !r.is_empty() => (r.clone(), false),
-        _ => {
-            let (parked, start_watcher) = client.long_polls().park(&req.workflow_id);
-            if start_watcher {
-                tokio::spawn(closure_watch::watch(Arc::downgrade(&client)));
-            }
-            let latest = tokio::select! {
-                biased;
-                latest = latest_run(&client, &req.workflow_id, false) => latest?,
-                _ = parked.woken() => latest_run(&client, &req.workflow_id, true).await?,
-            };
-            drop(parked);
-            let running = latest.status == WorkflowExecutionStatus::Running as i32;
-            (
-                latest.execution.map(|e| e.run_id).unwrap_or_default(),
-                running,
-            )
-        }
-    };
-    loop {
-        let event = close_event(&client, &req.workflow_id, &run_id, known_open).await?;
-        known_open = false;
-        let closed = |code, message: String| {
-            Error::new(code, message)
-                .with("workflow_id", req.workflow_id.clone())
-                .with("run_id", run_id.clone())
-        };
-        let next =
-            |new_run: &str| (req.follow_runs && !new_run.is_empty()).then(|| new_run.to_owned());
-        match event.attributes {
-            Some(Attributes::WorkflowExecutionCompletedEventAttributes(a)) => {
-                if let Some(n) = next(&a.new_execution_run_id) {
-                    run_id = n;
-                    continue;
-                }
-                return Ok(
-                    json!({ "result": payload::decode_first(a.result.as_ref()), "run_id": run_id }),
-                );
-            }
-            Some(Attributes::WorkflowExecutionFailedEventAttributes(a)) => {
-                if let Some(n) = next(&a.new_execution_run_id) {
-                    run_id = n;
-                    continue;
-                }
-                let f = a
-                    .failure
-                    .as_ref()
-                    .map(failure::to_json)
-                    .unwrap_or(Value::Null);
-                let msg = f["message"].as_str().unwrap_or("").to_owned();
-                return Err(
-                    closed(ErrorCode::WorkflowFailed, format!("workflow failed: {msg}"))
-                        .with("failure", f),
-                );
-            }
-            Some(Attributes::WorkflowExecutionTimedOutEventAttributes(a)) => {
-                if let Some(n) = next(&a.new_execution_run_id) {
-                    run_id = n;
-                    continue;
-                }
-                return Err(closed(
-                    ErrorCode::WorkflowTimedOut,
-                    "workflow timed out".into(),
-                ));
-            }
-            Some(Attributes::WorkflowExecutionCanceledEventAttributes(a)) => {
-                return Err(
-                    closed(ErrorCode::WorkflowCancelled, "workflow cancelled".into())
-                        .with("details", payload::decode_all(a.details.as_ref())),
-                );
-            }
-            Some(Attributes::WorkflowExecutionTerminatedEventAttributes(a)) => {
-                return Err(closed(
-                    ErrorCode::WorkflowTerminated,
-                    format!("workflow terminated: {}", a.reason),
-                )
-                .with("reason", a.reason)
-                .with("details", payload::decode_all(a.details.as_ref()))
-                .with("identity", a.identity));
-            }
-            Some(Attributes::WorkflowExecutionContinuedAsNewEventAttributes(a)) => {
-                if let Some(n) = next(&a.new_execution_run_id) {
-                    run_id = n;
-                    continue;
-                }
-                return Err(closed(
-                    ErrorCode::WorkflowContinuedAsNew,
-                    "workflow continued as new".into(),
-                )
-                .with("new_run_id", a.new_execution_run_id));
-            }
-            _ => {
-                return Err(Error::new(
-                    ErrorCode::Internal,
-                    format!("unexpected close event type {}", event.event_type),
-                ))
-            }
-        }
-    }
-}
-
-/// The latest run of a workflow (through a bounded check), retrying
-/// transient failures.
-async fn latest_run(
-    client: &Client,
-    workflow_id: &str,
-    urgent: bool,
-) -> Result<temporalio_protos::temporal::api::workflow::v1::WorkflowExecutionInfo> {
-    let described = long_poll::until_not_transient(|| async {
-        let _check = client.long_polls().check(urgent).await;
-        describe_raw(client, workflow_id, &None).await
-    })
-    .await?;
-    Ok(described.workflow_execution_info.unwrap_or_default())
-}
-
-/// How long a parked wait sleeps between its own checks while the closure
-/// watcher is healthy (it is woken as soon as the watcher sees the close).
-const PARKED_CHECK_INTERVAL: Duration = Duration::from_secs(60);
-
-/// Parks a wait that found its run open and had no long-poll slot: until
-/// the closure watcher wakes it, or the next backoff (a long one while the
-/// watcher is healthy) has passed. True when the watcher woke it.
-async fn park(client: &Arc<Client>, workflow_id: &str, backoff: &mut Backoff) -> bool {
-    let polls = client.long_polls();
-    let (parked, start_watcher) = polls.park(workflow_id);
-    if start_watcher {
-        tokio::spawn(closure_watch::watch(Arc::downgrade(client)));
-    }
-    let delay = if polls.watcher_healthy() {
-        PARKED_CHECK_INTERVAL
-    } else {
-        backoff.next_delay()
-    };
-    tokio::select! {
-        _ = parked.woken() => {
-            backoff.reset();
-            true
-        }
-        _ = tokio::time::sleep(delay) => false,
-    }
-}
-
-/// Backoff of a wait between short checks and after transient failures.
-const WAIT_BACKOFF_INITIAL: Duration = Duration::from_millis(500);
-const WAIT_BACKOFF_MAX: Duration = Duration::from_secs(20);
-
-/// The close event of a run: a long poll when the client has a slot free,
-/// else a short check, parking in between while the run is known to be
-/// open (`known_open`: the caller just saw it running); transient failures
-/// are retried.
-async fn close_event(
-    client: &Arc<Client>,
-    workflow_id: &str,
-    run_id: &str,
-    mut known_open: bool,
-) -> Result<HistoryEvent> {
-    let mut backoff = Backoff::new(WAIT_BACKOFF_INITIAL, WAIT_BACKOFF_MAX);
-    let mut page_token = Vec::new();
-    let mut urgent = false;
-    loop {
-        let polls = client.long_polls();
-        let (slot, check) = match polls.try_slot() {
-            Some(slot) => (Some(slot), None),
-            None if known_open => {
-                known_open = false;
-                urgent = park(client, workflow_id, &mut backoff).await;
-                continue;
-            }
-            None => (None, Some(polls.check(std::mem::take(&mut urgent)).await)),
-        };
-        let long = slot.is_some();
-        let request = GetWorkflowExecutionHistoryRequest {
-            namespace: client.namespace().to_owned(),
-            execution: execution(workflow_id, &Some(run_id.to_owned())),
-            next_page_token: if long {
-                std::mem::take(&mut page_token)
-            } else {
-                Vec::new()
-            },
-            wait_new_event: long,
-            history_event_filter_type: HistoryEventFilterType::CloseEvent as i32,
-            skip_archival: true,
-            ..Default::default()
-        };
-        let outcome = match client.workflow_service().await {
-            Ok(mut svc) => svc
-                .get_workflow_execution_history(Request::new(request))
-                .await
-                .map(tonic::Response::into_inner)
-                .map_err(rpc_error),
-            Err(e) => Err(e),
-        };
-        drop((slot, check));
-        match outcome {
-            Ok(resp) => {
-                if let Some(event) = resp.history.and_then(|h| h.events.into_iter().next()) {
-                    return Ok(event);
-                }
-                if long {
-                    tracing::debug!(
-                        workflow_id,
-                        "long poll ended without a close event; polling again"
-                    );
-                    page_token = resp.next_page_token;
-                    backoff.reset();
-                } else {
-                    known_open = true;
-                }
-            }
-            Err(e) if long_poll::is_transient(&e) => {
-                tracing::debug!(workflow_id, error = %e, "result wait: transient failure; retrying");
-                backoff.sleep().await;
-            }
-            Err(e) => return Err(e),
-        }
-    }
-}
-
+/// `DescribeWorkflowExecution` of `workflow_id` (the latest run unless
+/// `run_id`).
 pub(crate) async fn describe_raw(
     client: &Client,
     workflow_id: &str,
