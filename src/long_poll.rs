@@ -29,6 +29,21 @@ use std::{
 };
 use tokio::sync::{watch, OwnedSemaphorePermit, Semaphore};
 
+/// The deadline the official client gives the long polls it marks as such
+/// (history waits, update-with-start): the server answers an empty poll
+/// well before it.
+pub(crate) const LONG_POLL_TIMEOUT: Duration = Duration::from_secs(70);
+
+/// A request marked as a long poll. The official client marks history
+/// waits itself but sends `PollWorkflowExecutionUpdate` with its ordinary
+/// 30 s default deadline; this gives it the long-poll deadline, so the
+/// server, not the deadline, ends an empty poll.
+pub fn request<T>(message: T) -> tonic::Request<T> {
+    let mut request = tonic::Request::new(message);
+    request.set_timeout(LONG_POLL_TIMEOUT);
+    request
+}
+
 /// Default bound on the long polls one client holds at a time.
 pub(crate) const DEFAULT_MAX_LONG_POLLS: usize = 200;
 /// Short (non-waiting) checks one client runs at a time on behalf of waits

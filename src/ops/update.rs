@@ -99,7 +99,7 @@ async fn poll_outcome(client: &Arc<Client>, update_ref: UpdateRef) -> Result<Val
                     owned
                         .workflow_service()
                         .await?
-                        .poll_workflow_execution_update(Request::new(request.clone()))
+                        .poll_workflow_execution_update(long_poll::request(request.clone()))
                         .await
                         .map_err(rpc_error)
                 })
