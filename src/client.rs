@@ -8,7 +8,7 @@ use crate::connect_checks;
 use crate::convert::grpc_status;
 use crate::envconfig;
 use crate::error::{Error, ErrorCode, Result};
-use crate::long_poll::{LongPolls, DEFAULT_MAX_LONG_POLLS};
+use crate::long_poll::{self, LongPolls};
 use crate::model::connect::{BoolOr, ConnectOptions, KeepAliveSetting};
 use crate::secrets::ClientSecrets;
 use crate::tls::AnyHostNameVerifier;
@@ -48,6 +48,10 @@ impl Client {
     /// (`config_error`). The client's secrets stay registered for scrubbing
     /// ([`crate::secrets`]) while it lives.
     pub fn new(options: &ConnectOptions) -> Result<Self> {
+        let max_long_polls = options
+            .max_long_polls
+            .unwrap_or(long_poll::DEFAULT_MAX_LONG_POLLS);
+        long_poll::check_budget(max_long_polls)?;
         let mut profile = envconfig::resolve(options)?;
         let secrets = connect_checks::prepare(options, &mut profile)?;
         if let Some(key) = &profile.api_key {
@@ -123,7 +127,7 @@ impl Client {
             identity,
             address,
             connect_timeout: options.connect_timeout.map(|d| d.0),
-            long_polls: LongPolls::new(options.max_long_polls.unwrap_or(DEFAULT_MAX_LONG_POLLS)),
+            long_polls: LongPolls::new(max_long_polls),
             secrets: Mutex::new(secrets),
         })
     }

@@ -46,6 +46,20 @@ pub fn request<T>(message: T) -> tonic::Request<T> {
 
 /// Default bound on the long polls one client holds at a time.
 pub(crate) const DEFAULT_MAX_LONG_POLLS: usize = 200;
+/// The largest `max_long_polls` accepted (far above any server's cap).
+pub(crate) const MAX_LONG_POLLS: usize = 1_000_000;
+
+/// Checks the connect option `max_long_polls`: 1 to [`MAX_LONG_POLLS`].
+pub(crate) fn check_budget(max_long_polls: usize) -> Result<()> {
+    if (1..=MAX_LONG_POLLS).contains(&max_long_polls) {
+        Ok(())
+    } else {
+        Err(Error::invalid(format!(
+            "`max_long_polls` {max_long_polls} must be 1..={MAX_LONG_POLLS}"
+        ))
+        .with("key", "max_long_polls"))
+    }
+}
 /// Short (non-waiting) checks one client runs at a time on behalf of waits
 /// that have no long-poll slot.
 const MAX_CONCURRENT_CHECKS: usize = 8;
@@ -102,10 +116,11 @@ impl Drop for ParkedWait<'_> {
 }
 
 impl LongPolls {
-    /// A budget of `max_long_polls` concurrent long polls (at least 1).
+    /// A budget of `max_long_polls` concurrent long polls (checked by
+    /// [`check_budget`]).
     pub fn new(max_long_polls: usize) -> Self {
         LongPolls {
-            slots: Arc::new(Semaphore::new(max_long_polls.max(1))),
+            slots: Arc::new(Semaphore::new(max_long_polls)),
             checks: Arc::new(Semaphore::new(MAX_CONCURRENT_CHECKS)),
             urgent: Arc::new(Semaphore::new(MAX_CONCURRENT_CHECKS)),
             waits: Mutex::new(HashMap::new()),

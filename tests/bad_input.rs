@@ -932,6 +932,15 @@ fn connect_rejects_bad_options_before_returning() {
             with(&valid, "retry", json!({"max_elapsed": -1})),
             "retry.max_elapsed",
         ),
+        case(with(&valid, "max_long_polls", json!(0)), "max_long_polls"),
+        case(
+            with(&valid, "max_long_polls", json!(u64::MAX)),
+            "max_long_polls",
+        ),
+        case(
+            with(&valid, "secret_headers", json!("x-token")),
+            "secret_headers",
+        ),
     ]);
     for c in cases {
         let probe = Probe::default();

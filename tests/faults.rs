@@ -11,9 +11,9 @@ use serde_json::{json, Value};
 use std::{
     collections::HashMap,
     ffi::{c_char, c_void},
-    io::{BufRead, BufReader, Write},
+    io::{BufRead, BufReader},
     net::TcpListener,
-    process::{Child, ChildStdin, Command, Stdio},
+    process::Stdio,
     sync::{
         atomic::{AtomicUsize, Ordering},
         mpsc, Arc, Mutex,
@@ -32,100 +32,6 @@ static SERIAL: Mutex<()> = Mutex::new(());
 
 fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(|p| p.into_inner())
-}
-
-/// A dev server plus worker of its own, persisted in a SQLite file, that
-/// can be killed (`kill -9`) and started again on the same port.
-struct Restartable {
-    child: Child,
-    stdin: ChildStdin,
-    events: mpsc::Receiver<Value>,
-    address: String,
-    task_queue: String,
-    dir: std::path::PathBuf,
-}
-
-impl Restartable {
-    fn start() -> Restartable {
-        let dir = std::env::temp_dir().join(unique_id("tc-faults"));
-        std::fs::create_dir_all(&dir).unwrap();
-        let task_queue = unique_id("faults");
-        let mut child = Command::new(python())
-            .arg(repo_root().join("tests/harness/devenv.py"))
-            .arg("--db-filename")
-            .arg(dir.join("temporal.db"))
-            .args(["--task-queue", &task_queue])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("start tests/harness/devenv.py");
-        let stdin = child.stdin.take().unwrap();
-        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-        let first = lines.next().expect("devenv line").expect("read devenv");
-        let info: Value = serde_json::from_str(&first).expect("devenv JSON");
-        let (tx, events) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in lines.map_while(Result::ok) {
-                let Ok(event) = serde_json::from_str::<Value>(&line) else {
-                    eprintln!("devenv stdout: {line}");
-                    continue;
-                };
-                if tx.send(event).is_err() {
-                    break;
-                }
-            }
-        });
-        Restartable {
-            child,
-            stdin,
-            events,
-            address: info["address"].as_str().unwrap().to_owned(),
-            task_queue,
-            dir,
-        }
-    }
-
-    fn command(&mut self, command: &str, answer: &str) {
-        writeln!(self.stdin, "{command}").unwrap();
-        self.stdin.flush().unwrap();
-        let event = self
-            .events
-            .recv_timeout(Duration::from_secs(90))
-            .unwrap_or_else(|_| panic!("devenv did not answer {command}"));
-        assert_eq!(event["event"], answer, "{event}");
-    }
-
-    /// `kill -9` of the server; returns once it is dead.
-    fn kill(&mut self) {
-        self.command("kill", "killed");
-    }
-
-    /// Starts the server again on the same port and database; returns once
-    /// it serves the namespace.
-    fn restart(&mut self) {
-        self.command("start", "started");
-    }
-
-    fn connect(&self, extra: Value) -> Conn {
-        let runtime = new_runtime();
-        let mut options = json!({"address": self.address});
-        options
-            .as_object_mut()
-            .unwrap()
-            .extend(extra.as_object().unwrap().clone());
-        let (client, reply) = connect_with(runtime, &options);
-        reply.ok();
-        Conn { runtime, client }
-    }
-}
-
-impl Drop for Restartable {
-    fn drop(&mut self) {
-        let _ = self.stdin.write_all(b"");
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        std::fs::remove_dir_all(&self.dir).ok();
-    }
 }
 
 /// A call's status, JSON and when its callback fired.

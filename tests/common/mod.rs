@@ -3,6 +3,10 @@
 //! blocking helpers around the library's extern "C" functions.
 #![allow(dead_code)] // each test binary uses a different subset
 
+mod restartable;
+#[allow(unused_imports)] // used by the fault and fuzz tests only
+pub use restartable::Restartable;
+
 use serde_json::Value;
 use std::{
     ffi::{c_char, c_void, CStr},

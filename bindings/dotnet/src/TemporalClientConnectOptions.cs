@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using TemporalCapi.Json;
 
@@ -35,6 +36,15 @@ namespace TemporalCapi
         /// <summary>gRPC metadata sent with every call.</summary>
         public IReadOnlyCollection<KeyValuePair<string, string>> RpcMetadata { get; set; }
 
+        /// <summary>Names (any case) of <see cref="RpcMetadata"/> headers whose values are secrets: never shown in errors or log records. <c>authorization</c> always is.</summary>
+        public IReadOnlyCollection<string> SecretHeaders { get; set; }
+
+        /// <summary>Bound on the whole connect (TCP, TLS and the first call), also for a lazy client's first call; null for none.</summary>
+        public TimeSpan? ConnectTimeout { get; set; }
+
+        /// <summary>Most long polls (result, update and start waits) the client holds at once, at least 1; null for 200. Further result waits check with short requests.</summary>
+        public int? MaxLongPolls { get; set; }
+
         /// <summary>The runtime to run on; null for <see cref="TemporalRuntime.Default"/>.</summary>
         public TemporalRuntime Runtime { get; set; }
 
@@ -48,6 +58,9 @@ namespace TemporalCapi
             json.Put("api_key", ApiKey);
             json.Put("tls", Tls == null ? null : Tls.ToJson());
             json.Put("headers", RequestFields.ObjectOf(RpcMetadata));
+            json.Put("secret_headers", SecretHeaders == null ? null : new List<string>(SecretHeaders));
+            json.PutSeconds("connect_timeout", ConnectTimeout);
+            json.Put("max_long_polls", MaxLongPolls);
             return json;
         }
     }

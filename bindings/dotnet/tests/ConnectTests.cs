@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
@@ -45,6 +46,35 @@ namespace TemporalCapi.Tests
                     () => client.StartWorkflowAsync("Echo", TestEnvironment.Args(1), TestEnvironment.Options("ns")));
                 Assert.AreEqual(RpcException.StatusCode.NotFound, e.Code);
                 Assert.AreEqual("not_found", e.ErrorCode);
+            }
+        }
+
+        [Test]
+        public async Task ConnectOptionsAreCheckedBeforeConnecting()
+        {
+            var options = TestEnvironment.ConnectOptions();
+            options.MaxLongPolls = 0;
+            var e = await Expect.ThrowsAsync<InvalidArgumentException>(() => TemporalClient.ConnectAsync(options));
+            Assert.AreEqual("max_long_polls", e.ParamName);
+        }
+
+        [Test]
+        public async Task ABudgetOfOneLongPollStillCompletesEveryWait()
+        {
+            var options = TestEnvironment.ConnectOptions();
+            options.MaxLongPolls = 1;
+            options.ConnectTimeout = TimeSpan.FromSeconds(10);
+            options.SecretHeaders = new[] { "X-Token" };
+            options.RpcMetadata = new Dictionary<string, string> { { "x-token", "t0ken-value-for-tests" } };
+            using (var client = await TemporalClient.ConnectAsync(options))
+            {
+                var handles = new List<WorkflowHandle>();
+                for (var i = 0; i < 3; i++)
+                {
+                    handles.Add(await client.StartWorkflowAsync("Sleep", TestEnvironment.Args(2), TestEnvironment.Options("budget")));
+                }
+                var results = await Task.WhenAll(handles.Select(h => h.GetResultAsync<string>()));
+                CollectionAssert.AreEqual(new[] { "slept", "slept", "slept" }, results);
             }
         }
 

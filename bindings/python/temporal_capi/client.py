@@ -174,6 +174,8 @@ class Client:
         keep_alive: bool | KeepAliveConfig | None = None,
         retry: RetryConfig | None = None,
         connect_timeout: Duration | None = None,
+        secret_headers: Sequence[str] | None = None,
+        max_long_polls: int | None = None,
         lazy: bool = False,
         runtime: Runtime | None = None,
     ) -> Client:
@@ -183,8 +185,12 @@ class Client:
         ``default``. ``api_key`` is sent as a bearer token and turns TLS on
         unless ``tls=False``. With ``profile`` or ``config_file`` an
         environment-configuration profile is loaded first and the explicit
-        arguments override it (file < environment < code). ``lazy`` defers
-        the connection to the first call. Raises
+        arguments override it (file < environment < code). The values of
+        the ``rpc_metadata`` headers named in ``secret_headers`` (and of
+        ``authorization``) never appear in errors or log records.
+        ``max_long_polls`` bounds the long polls the client holds at once
+        (default 200; further result waits check with short requests).
+        ``lazy`` defers the connection to the first call. Raises
         :class:`~temporal_capi.errors.ConnectionFailedError` when the server
         cannot be reached.
         """
@@ -201,6 +207,8 @@ class Client:
             keep_alive=keep_alive.to_json() if isinstance(keep_alive, KeepAliveConfig) else keep_alive,
             retry=retry.to_json() if retry else None,
             connect_timeout=duration_json(connect_timeout),
+            secret_headers=list(secret_headers) if secret_headers is not None else None,
+            max_long_polls=max_long_polls,
             lazy=lazy or None,
         )
         body = _encode(options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from pathlib import Path
 
@@ -146,3 +147,34 @@ def test_connect_with_a_profile_and_explicit_override(env, tmp_path: Path, task_
     assert overridden.execute_workflow("Echo", 1, id=unique("profile"), task_queue=task_queue) == 1
     with pytest.raises(ConfigError):
         run(Client.connect(profile="missing", config_file=str(path)))
+
+
+def test_a_budget_of_one_long_poll_still_completes_every_wait(env, task_queue: str) -> None:
+    async def scenario() -> list[str]:
+        client = await Client.connect(env.address, max_long_polls=1)
+        handles = [
+            await client.start_workflow("Sleep", 2, id=unique("budget"), task_queue=task_queue) for _ in range(3)
+        ]
+        return list(await asyncio.gather(*(h.result() for h in handles)))
+
+    assert run(scenario()) == ["slept"] * 3
+
+
+@pytest.mark.parametrize(
+    ("options", "key"),
+    [
+        ({"max_long_polls": 0}, "max_long_polls"),
+        ({"secret_headers": [1]}, "secret_headers[0]"),
+    ],
+)
+def test_connect_options_are_checked_before_connecting(options: dict, key: str) -> None:
+    with pytest.raises(InvalidArgumentError) as raised:
+        run(Client.connect(f"127.0.0.1:{_closed_port()}", lazy=True, **options))
+    assert raised.value.key == key
+
+
+def test_secret_headers_are_sent_like_other_metadata(env, task_queue: str) -> None:
+    client = run(
+        Client.connect(env.address, rpc_metadata={"x-token": "t0ken-value-for-tests"}, secret_headers=["X-Token"])
+    )
+    assert run(client.execute_workflow("Echo", "ok", id=unique("secret-header"), task_queue=task_queue)) == "ok"
