@@ -71,21 +71,30 @@ async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
         };
         let next =
             |new_run: &str| (req.follow_runs && !new_run.is_empty()).then(|| new_run.to_owned());
+        let new_run = match &event.attributes {
+            Some(Attributes::WorkflowExecutionCompletedEventAttributes(a)) => {
+                &a.new_execution_run_id
+            }
+            Some(Attributes::WorkflowExecutionFailedEventAttributes(a)) => &a.new_execution_run_id,
+            Some(Attributes::WorkflowExecutionTimedOutEventAttributes(a)) => {
+                &a.new_execution_run_id
+            }
+            Some(Attributes::WorkflowExecutionContinuedAsNewEventAttributes(a)) => {
+                &a.new_execution_run_id
+            }
+            _ => "",
+        };
+        if let Some(n) = next(new_run) {
+            run_id = n;
+            continue;
+        }
         match event.attributes {
             Some(Attributes::WorkflowExecutionCompletedEventAttributes(a)) => {
-                if let Some(n) = next(&a.new_execution_run_id) {
-                    run_id = n;
-                    continue;
-                }
                 return Ok(
                     json!({ "result": payload::decode_first(a.result.as_ref()), "run_id": run_id }),
                 );
             }
             Some(Attributes::WorkflowExecutionFailedEventAttributes(a)) => {
-                if let Some(n) = next(&a.new_execution_run_id) {
-                    run_id = n;
-                    continue;
-                }
                 let f = a
                     .failure
                     .as_ref()
@@ -97,11 +106,7 @@ async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
                         .with("failure", f),
                 );
             }
-            Some(Attributes::WorkflowExecutionTimedOutEventAttributes(a)) => {
-                if let Some(n) = next(&a.new_execution_run_id) {
-                    run_id = n;
-                    continue;
-                }
+            Some(Attributes::WorkflowExecutionTimedOutEventAttributes(_)) => {
                 return Err(closed(
                     ErrorCode::WorkflowTimedOut,
                     "workflow timed out".into(),
@@ -123,10 +128,6 @@ async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
                 .with("identity", a.identity));
             }
             Some(Attributes::WorkflowExecutionContinuedAsNewEventAttributes(a)) => {
-                if let Some(n) = next(&a.new_execution_run_id) {
-                    run_id = n;
-                    continue;
-                }
                 return Err(closed(
                     ErrorCode::WorkflowContinuedAsNew,
                     "workflow continued as new".into(),
