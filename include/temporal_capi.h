@@ -19,7 +19,7 @@
  * The ABI version this header describes; compare with `tc_abi_version()`.
  * Bumped on every incompatible change of the C surface.
  */
-#define TC_ABI_VERSION 1
+#define TC_ABI_VERSION 2
 
 /**
  * The largest `max_concurrency` of [`PurgeOptions`].
@@ -98,15 +98,6 @@ typedef struct TcClient TcClient;
 typedef struct TcRuntime TcRuntime;
 
 /**
- * The completion callback of every asynchronous call.
- *
- * `json` is valid only during the call and is NUL-terminated; `json_len`
- * excludes the NUL. The callback may run on a library thread or on the
- * calling thread, and must not block.
- */
-typedef void (*TcCallback)(void *user_data, TcStatus status, const char *json, size_t json_len);
-
-/**
  * The completion callback of `tc_client_connect`: like `TcCallback` plus
  * the new client (NULL unless `status` is `TC_STATUS_OK`). The caller owns
  * the client and frees it with `tc_client_free`.
@@ -116,6 +107,15 @@ typedef void (*TcClientCallback)(void *user_data,
                                  TcStatus status,
                                  const char *json,
                                  size_t json_len);
+
+/**
+ * The completion callback of every asynchronous call.
+ *
+ * `json` is valid only during the call and is NUL-terminated; `json_len`
+ * excludes the NUL. The callback may run on a library thread or on the
+ * calling thread, and must not block.
+ */
+typedef void (*TcCallback)(void *user_data, TcStatus status, const char *json, size_t json_len);
 
 #ifdef __cplusplus
 extern "C" {
@@ -128,62 +128,6 @@ extern "C" {
  * already freed, are ignored.
  */
 void tc_string_free(char *s);
-
-/**
- * Completes an activity with `result` (a JSON value). Response: `{}`;
- * an activity that is no longer running gives `not_found`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_activity_complete(TcClient *client,
-                              const char *request_json,
-                              size_t request_len,
-                              const TcCancel *cancel,
-                              TcCallback callback,
-                              void *user_data);
-
-/**
- * Fails an activity with `failure: {message, type, non_retryable,
- * details}`. Response: `{}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_activity_fail(TcClient *client,
-                          const char *request_json,
-                          size_t request_len,
-                          const TcCancel *cancel,
-                          TcCallback callback,
-                          void *user_data);
-
-/**
- * Records a heartbeat with `details`. Response: `{cancel_requested,
- * paused, reset}`: whether the activity should stop.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_activity_heartbeat(TcClient *client,
-                               const char *request_json,
-                               size_t request_len,
-                               const TcCancel *cancel,
-                               TcCallback callback,
-                               void *user_data);
-
-/**
- * Reports that an activity stopped after a cancellation request, with
- * `details`. Response: `{}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_activity_report_cancellation(TcClient *client,
-                                         const char *request_json,
-                                         size_t request_len,
-                                         const TcCancel *cancel,
-                                         TcCallback callback,
-                                         void *user_data);
 
 /**
  * Creates a cancellation handle. Free it with `tc_cancel_free` (calls that
@@ -239,91 +183,38 @@ void tc_client_free(TcClient *client);
 /**
  * Replaces the API key sent as `authorization: Bearer <key>` by every later
  * call of this client. `api_key` NULL or length 0 removes it. Thread-safe.
- * Returns `TC_RESULT_NULL_ARGUMENT` for a NULL client,
- * `TC_RESULT_INVALID_ARGUMENT` (the key stays as it was) for invalid UTF-8
- * or a key that cannot be a header value (control characters),
- * `TC_RESULT_CLOSED` for a freed client.
+ * Fails (the key stays as it was) with `TC_RESULT_NULL_ARGUMENT` for a
+ * NULL client, `TC_RESULT_INVALID_ARGUMENT` for invalid UTF-8 or a key that
+ * cannot be a header value (control characters), `TC_RESULT_CLOSED` for a
+ * freed client; the error object then goes to `*error_json_out` unless it
+ * is NULL (see docs/ABI.md, "Synchronous errors").
  *
  * # Safety
- * `api_key` must point to `api_key_len` readable bytes or be NULL.
+ * `api_key` must point to `api_key_len` readable bytes or be NULL;
+ * `error_json_out` must be NULL or valid for a write.
  */
-TcResult tc_client_update_api_key(TcClient *client, const char *api_key, size_t api_key_len);
+TcResult tc_client_update_api_key(TcClient *client,
+                                  const char *api_key,
+                                  size_t api_key_len,
+                                  char **error_json_out);
 
 /**
  * Replaces the gRPC headers sent by every later call of this client.
  * `headers_json` is an object of string values (NULL or length 0 means
- * `{}`, which removes them all). Returns `TC_RESULT_INVALID_ARGUMENT` for
- * malformed JSON or invalid header names/values, `TC_RESULT_NULL_ARGUMENT`
- * for a NULL client, `TC_RESULT_CLOSED` for a freed client.
+ * `{}`, which removes them all). Fails (the headers stay as they were) with
+ * `TC_RESULT_INVALID_ARGUMENT` for malformed JSON or invalid header
+ * names/values, `TC_RESULT_NULL_ARGUMENT` for a NULL client,
+ * `TC_RESULT_CLOSED` for a freed client; the error object then goes to
+ * `*error_json_out` unless it is NULL.
  *
  * # Safety
- * `headers_json` must point to `headers_len` readable bytes or be NULL.
+ * `headers_json` must point to `headers_len` readable bytes or be NULL;
+ * `error_json_out` must be NULL or valid for a write.
  */
-TcResult tc_client_update_headers(TcClient *client, const char *headers_json, size_t headers_len);
-
-/**
- * Waits until a worker has started the run's first workflow task, or the
- * run closed (Durable Task `WaitForInstanceStart`). Request:
- * `{workflow_id, run_id}`. Response: the `tc_workflow_describe` response.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_wait_for_start(TcClient *client,
-                                    const char *request_json,
-                                    size_t request_len,
-                                    const TcCancel *cancel,
-                                    TcCallback callback,
-                                    void *user_data);
-
-/**
- * Waits until the workflow closes, following continue-as-new, and
- * reports how it ended without raising (Durable Task
- * `WaitForInstanceCompletion`). Request: `{workflow_id, run_id,
- * get_inputs_and_outputs}`. Response: `{workflow_id, run_id, workflow_type,
- * status, created_at, last_updated_at, input, output, failure}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_wait_for_completion(TcClient *client,
-                                         const char *request_json,
-                                         size_t request_len,
-                                         const TcCancel *cancel,
-                                         TcCallback callback,
-                                         void *user_data);
-
-/**
- * Lists workflows by filter (Durable Task `GetAllInstances` /
- * `QueryInstances`). Request: `{statuses, created_from, created_to,
- * id_prefix, workflow_type, task_queue, page_size, continuation_token}`.
- * Response: `{instances, continuation_token, query}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_query_instances(TcClient *client,
-                                     const char *request_json,
-                                     size_t request_len,
-                                     const TcCancel *cancel,
-                                     TcCallback callback,
-                                     void *user_data);
-
-/**
- * Deletes every workflow the filter matches (Durable Task
- * `PurgeInstances`). Request: the filter keys of
- * `tc_workflow_query_instances` plus `max_concurrency` (default 8).
- * Response: `{purged_count}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_purge_instances(TcClient *client,
-                                     const char *request_json,
-                                     size_t request_len,
-                                     const TcCancel *cancel,
-                                     TcCallback callback,
-                                     void *user_data);
+TcResult tc_client_update_headers(TcClient *client,
+                                  const char *headers_json,
+                                  size_t headers_len,
+                                  char **error_json_out);
 
 /**
  * Loads a Temporal environment-configuration profile (TOML file and
@@ -332,27 +223,239 @@ TcResult tc_workflow_purge_instances(TcClient *client,
  * `options_json` (nullable; NULL or length 0 means `{}`): `profile`,
  * `config_file`, `config_data`, `disable_file`, `disable_env`, `strict`,
  * `env`, `all_profiles` (see docs/JSON.md). On success writes the profile
- * JSON to `*json_out`; on failure writes the error object there (code
- * `config_error` or `invalid_argument`). Either way free it with
- * `tc_string_free`. `json_len_out` is nullable. `json_out` NULL ->
+ * JSON to `*json_out` (free it with `tc_string_free`) and its length to
+ * `*json_len_out` (nullable). On failure (`config_error` or
+ * `invalid_argument`) writes nothing there and, when `error_json_out` is
+ * not NULL, the error object to `*error_json_out`. `json_out` NULL ->
  * `TC_RESULT_NULL_ARGUMENT`. Synchronous and thread-safe.
  *
  * # Safety
  * `options_json` must point to `options_len` readable bytes or be NULL;
- * `json_out` and `json_len_out` must be NULL or valid for a write.
+ * `json_out`, `json_len_out` and `error_json_out` must be NULL or valid
+ * for a write.
  */
 TcResult tc_envconfig_load(const char *options_json,
                            size_t options_len,
                            char **json_out,
-                           size_t *json_len_out);
+                           size_t *json_len_out,
+                           char **error_json_out);
 
 /**
- * Deletes an execution and its history (Durable Task `PurgeInstance`;
- * a running execution is terminated first). Request: `{workflow_id, run_id}`.
- * Response: `{}`.
- *
- * # Safety
+ * Starts a workflow. Request: the start keys of docs/JSON.md (`workflow_type`, `task_queue`,
+ * `id`, `args`, timeouts, policies, `memo`, `search_attributes`, ...). Response:
+ * `{workflow_id, run_id, started}`. A running id gives `already_started` with `workflow_id`
+ * and `run_id`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_start(TcClient *client,
+                           const char *request_json,
+                           size_t request_len,
+                           const TcCancel *cancel,
+                           TcCallback callback,
+                           void *user_data);
+
+/**
+ * Signals a workflow, starting it first if it is not running. Request: the start keys plus
+ * `signal_name`, `signal_args`. Response: `{workflow_id, run_id, started}`. Safety:
  * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_signal_with_start(TcClient *client,
+                                       const char *request_json,
+                                       size_t request_len,
+                                       const TcCancel *cancel,
+                                       TcCallback callback,
+                                       void *user_data);
+
+/**
+ * Waits for a workflow's result. Request: `workflow_id`, `run_id`, `follow_runs` (default
+ * true). Response: `{result, run_id}`; a run that did not complete gives `workflow_failed`,
+ * `workflow_cancelled`, `workflow_terminated`, `workflow_timed_out` or (when not following)
+ * `workflow_continued_as_new`. Waits as long as it takes; cancel it through `cancel`. Safety:
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_result(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Describes a workflow execution. Request: `workflow_id`, `run_id`. Response: see
+ * docs/JSON.md. Unknown ids give `not_found`. Safety: `request_json` must point to
+ * `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_describe(TcClient *client,
+                              const char *request_json,
+                              size_t request_len,
+                              const TcCancel *cancel,
+                              TcCallback callback,
+                              void *user_data);
+
+/**
+ * Sends a signal. Request: `workflow_id`, `run_id`, `signal_name`, `args`. Response: `{}`.
+ * Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_signal(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Queries a workflow. Request: `workflow_id`, `run_id`, `query_type`, `args`,
+ * `reject_condition`. Response: `{result}`; handler failures and unknown query types give
+ * `query_failed`, rejections `query_rejected`. Safety: `request_json` must point to
+ * `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_query(TcClient *client,
+                           const char *request_json,
+                           size_t request_len,
+                           const TcCancel *cancel,
+                           TcCallback callback,
+                           void *user_data);
+
+/**
+ * Requests cancellation of a workflow. Request: `workflow_id`, `run_id`, `reason`. Response:
+ * `{}`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_cancel(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Terminates a workflow. Request: `workflow_id`, `run_id`, `reason`, `details`. Response:
+ * `{}`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_terminate(TcClient *client,
+                               const char *request_json,
+                               size_t request_len,
+                               const TcCancel *cancel,
+                               TcCallback callback,
+                               void *user_data);
+
+/**
+ * Executes an update and waits for its outcome. Request: `{workflow_id, run_id,
+ * first_execution_run_id, update_name, args, update_id, headers}`. Response: `{update_id,
+ * result}`; a rejected or failed update gives `update_failed` with `failure`. Safety:
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_update(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Sends an update and waits until it reaches `wait_for_stage` (`accepted`, default, or
+ * `completed`). Request: the keys of `tc_workflow_update` plus `wait_for_stage`. Response:
+ * `{update_id}` (plus `result` when completed); a rejection gives `update_failed`. Safety:
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_start_update(TcClient *client,
+                                  const char *request_json,
+                                  size_t request_len,
+                                  const TcCancel *cancel,
+                                  TcCallback callback,
+                                  void *user_data);
+
+/**
+ * Waits for the outcome of an update by id, across server long-poll timeouts. Request:
+ * `{workflow_id, run_id, update_id}`. Response: `{update_id, result}` or `update_failed`.
+ * Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_update_result(TcClient *client,
+                                   const char *request_json,
+                                   size_t request_len,
+                                   const TcCancel *cancel,
+                                   TcCallback callback,
+                                   void *user_data);
+
+/**
+ * Starts a workflow (or uses the running one) and sends it an update in one request. Request:
+ * the keys of `tc_workflow_start` (`id_conflict_policy` required; `args` are the workflow's)
+ * plus `update_name`, `update_args`, `update_id`, `update_headers`, `wait_for_stage` (default
+ * `completed`). Response: `{workflow_id, run_id, started, update_id, result?}`. Safety:
+ * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_update_with_start(TcClient *client,
+                                       const char *request_json,
+                                       size_t request_len,
+                                       const TcCancel *cancel,
+                                       TcCallback callback,
+                                       void *user_data);
+
+/**
+ * Lists workflow executions. Request: `{query, page_size, next_page_token}` (`query` in
+ * Temporal's visibility syntax). Response: `{executions: [{workflow_id, run_id, workflow_type,
+ * task_queue, status, start_time, ...}], next_page_token}` (`null` token on the last page).
+ * Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_list(TcClient *client,
+                          const char *request_json,
+                          size_t request_len,
+                          const TcCancel *cancel,
+                          TcCallback callback,
+                          void *user_data);
+
+/**
+ * Counts workflow executions. Request: `{query}` (may end in `GROUP BY ExecutionStatus`).
+ * Response: `{count, groups: [{values, count}]}`. Safety: `request_json` must point to
+ * `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_count(TcClient *client,
+                           const char *request_json,
+                           size_t request_len,
+                           const TcCancel *cancel,
+                           TcCallback callback,
+                           void *user_data);
+
+/**
+ * Describes a task queue. Request: `task_queue`, `task_queue_type` (`workflow`, the default,
+ * or `activity`), `report_pollers` (default true), `report_stats` (default false). Response:
+ * `{pollers: [{identity, last_access_time, rate_per_second}], stats}`; `stats` is null unless
+ * asked for. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_describe_task_queue(TcClient *client,
+                                         const char *request_json,
+                                         size_t request_len,
+                                         const TcCancel *cancel,
+                                         TcCallback callback,
+                                         void *user_data);
+
+/**
+ * Reads one page of a run's history. Request: `{workflow_id, run_id, event_filter: all|close,
+ * wait_new_event, skip_archival, page_size, next_page_token}`. Response: `{events,
+ * next_page_token}` with events as canonical proto3 JSON. Safety: `request_json` must point to
+ * `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_fetch_history(TcClient *client,
+                                   const char *request_json,
+                                   size_t request_len,
+                                   const TcCancel *cancel,
+                                   TcCallback callback,
+                                   void *user_data);
+
+/**
+ * Reads a run's whole history, paging until done. Request: `{workflow_id, run_id}`. Response:
+ * `{events}` (the format of `temporal workflow show --output json`). Safety: `request_json`
+ * must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_export_history(TcClient *client,
+                                    const char *request_json,
+                                    size_t request_len,
+                                    const TcCancel *cancel,
+                                    TcCallback callback,
+                                    void *user_data);
+
+/**
+ * Deletes an execution and its history (Durable Task `PurgeInstance`; a running execution is
+ * terminated first). Request: `{workflow_id, run_id}`. Response: `{}`. Safety: `request_json`
+ * must point to `request_len` readable bytes or be NULL.
  */
 TcResult tc_workflow_delete(TcClient *client,
                             const char *request_json,
@@ -362,13 +465,10 @@ TcResult tc_workflow_delete(TcClient *client,
                             void *user_data);
 
 /**
- * Pauses a running workflow: no new tasks are dispatched until it is
- * unpaused (Durable Task `SuspendInstance`; the server's experimental
- * pause must be enabled). Request: `{workflow_id, run_id, reason,
- * request_id}`. Response: `{}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
+ * Pauses a running workflow: no new tasks are dispatched until it is unpaused (Durable Task
+ * `SuspendInstance`; the server's experimental pause must be enabled). Request: `{workflow_id,
+ * run_id, reason, request_id}`. Response: `{}`. Safety: `request_json` must point to
+ * `request_len` readable bytes or be NULL.
  */
 TcResult tc_workflow_pause(TcClient *client,
                            const char *request_json,
@@ -378,11 +478,9 @@ TcResult tc_workflow_pause(TcClient *client,
                            void *user_data);
 
 /**
- * Resumes a paused workflow (Durable Task `ResumeInstance`). Request:
- * `{workflow_id, run_id, reason, request_id}`. Response: `{}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
+ * Resumes a paused workflow (Durable Task `ResumeInstance`). Request: `{workflow_id, run_id,
+ * reason, request_id}`. Response: `{}`. Safety: `request_json` must point to `request_len`
+ * readable bytes or be NULL.
  */
 TcResult tc_workflow_unpause(TcClient *client,
                              const char *request_json,
@@ -392,12 +490,10 @@ TcResult tc_workflow_unpause(TcClient *client,
                              void *user_data);
 
 /**
- * Resets a run to a workflow task, starting a new run from there.
- * Request: `{workflow_id, run_id, event_id | to: last_workflow_task|first_workflow_task,
- * reason, request_id}`. Response: `{run_id}` of the new run.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
+ * Resets a run to a workflow task, starting a new run from there. Request: `{workflow_id,
+ * run_id, event_id | to: last_workflow_task|first_workflow_task, reason, request_id}`.
+ * Response: `{run_id}` of the new run. Safety: `request_json` must point to `request_len`
+ * readable bytes or be NULL.
  */
 TcResult tc_workflow_reset(TcClient *client,
                            const char *request_json,
@@ -407,19 +503,227 @@ TcResult tc_workflow_reset(TcClient *client,
                            void *user_data);
 
 /**
- * Calls any unary method of WorkflowService, OperatorService or Health.
- * Request: `{service: "workflow"|"operator"|"health", method: "DescribeNamespace",
- * request: {...proto3 JSON...}, timeout, retry, headers}`; a request
- * message with a `namespace` field gets the client's namespace unless it
- * sets one. Response: the response message as canonical proto3 JSON.
- * An unknown or streaming method, a request that does not match the
- * method's input type, a header gRPC cannot send and a `timeout` beyond
- * the protobuf Duration range are rejected synchronously
- * (`TC_RESULT_INVALID_ARGUMENT`, `key` `method`, `request`, `headers` or
- * `timeout`).
- *
- * # Safety
+ * Waits until a worker has started the run's first workflow task, or the run closed (Durable
+ * Task `WaitForInstanceStart`). Request: `{workflow_id, run_id}`. Response: the
+ * `tc_workflow_describe` response. Safety: `request_json` must point to `request_len` readable
+ * bytes or be NULL.
+ */
+TcResult tc_workflow_wait_for_start(TcClient *client,
+                                    const char *request_json,
+                                    size_t request_len,
+                                    const TcCancel *cancel,
+                                    TcCallback callback,
+                                    void *user_data);
+
+/**
+ * Waits until the workflow closes, following continue-as-new, and reports how it ended without
+ * raising (Durable Task `WaitForInstanceCompletion`). Request: `{workflow_id, run_id,
+ * get_inputs_and_outputs}`. Response: `{workflow_id, run_id, workflow_type, status,
+ * created_at, last_updated_at, input, output, failure}`. Safety: `request_json` must point to
+ * `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_wait_for_completion(TcClient *client,
+                                         const char *request_json,
+                                         size_t request_len,
+                                         const TcCancel *cancel,
+                                         TcCallback callback,
+                                         void *user_data);
+
+/**
+ * Lists workflows by filter (Durable Task `GetAllInstances` / `QueryInstances`). Request:
+ * `{statuses, created_from, created_to, id_prefix, workflow_type, task_queue, page_size,
+ * next_page_token}` (`continuation_token` is accepted for `next_page_token`). Response:
+ * `{instances, next_page_token, continuation_token, query}`, the two tokens being the same.
+ * Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_workflow_query_instances(TcClient *client,
+                                     const char *request_json,
+                                     size_t request_len,
+                                     const TcCancel *cancel,
+                                     TcCallback callback,
+                                     void *user_data);
+
+/**
+ * Deletes every workflow the filter matches (Durable Task `PurgeInstances`). Request: the
+ * filter keys of `tc_workflow_query_instances` plus `max_concurrency` (default 8). Response:
+ * `{purged_count}`. Safety: `request_json` must point to `request_len` readable bytes or be
+ * NULL.
+ */
+TcResult tc_workflow_purge_instances(TcClient *client,
+                                     const char *request_json,
+                                     size_t request_len,
+                                     const TcCancel *cancel,
+                                     TcCallback callback,
+                                     void *user_data);
+
+/**
+ * Completes an activity with `result` (a JSON value). Response: `{}`; an activity that is no
+ * longer running gives `not_found`. Safety: `request_json` must point to `request_len`
+ * readable bytes or be NULL.
+ */
+TcResult tc_activity_complete(TcClient *client,
+                              const char *request_json,
+                              size_t request_len,
+                              const TcCancel *cancel,
+                              TcCallback callback,
+                              void *user_data);
+
+/**
+ * Fails an activity with `failure: {message, type, non_retryable, details}`. Response: `{}`.
+ * Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_activity_fail(TcClient *client,
+                          const char *request_json,
+                          size_t request_len,
+                          const TcCancel *cancel,
+                          TcCallback callback,
+                          void *user_data);
+
+/**
+ * Records a heartbeat with `details`. Response: `{cancel_requested, paused, reset}`: whether
+ * the activity should stop. Safety: `request_json` must point to `request_len` readable bytes
+ * or be NULL.
+ */
+TcResult tc_activity_heartbeat(TcClient *client,
+                               const char *request_json,
+                               size_t request_len,
+                               const TcCancel *cancel,
+                               TcCallback callback,
+                               void *user_data);
+
+/**
+ * Reports that an activity stopped after a cancellation request, with `details`. Response:
+ * `{}`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_activity_report_cancellation(TcClient *client,
+                                         const char *request_json,
+                                         size_t request_len,
+                                         const TcCancel *cancel,
+                                         TcCallback callback,
+                                         void *user_data);
+
+/**
+ * Creates a schedule. Request: `schedule_id`, `spec`, `action` (`{start_workflow:
+ * <tc_workflow_start keys>}`), `policies`, `state`, `trigger_immediately`, `backfills`,
+ * `memo`, `search_attributes` (see docs/JSON.md "Schedules"). Response: `{schedule_id,
+ * conflict_token}`. A taken id gives `already_exists` with `schedule_id`. Safety:
  * `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_create(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Describes a schedule. Request: `schedule_id`. Response: the schedule in the create request's
+ * shape (`spec`, `action`, `policies`, `state`, `memo`, `search_attributes`) plus `info` and
+ * `conflict_token`. An unknown id gives `not_found` with `schedule_id`. Safety: `request_json`
+ * must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_describe(TcClient *client,
+                              const char *request_json,
+                              size_t request_len,
+                              const TcCancel *cancel,
+                              TcCallback callback,
+                              void *user_data);
+
+/**
+ * Lists schedules one page at a time. Request: `query`, `page_size`, `next_page_token`.
+ * Response: `{schedules: [...], next_page_token}`; the token is null on the last page. Listing
+ * is eventually consistent: a new schedule may take a moment to appear. Safety: `request_json`
+ * must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_list(TcClient *client,
+                          const char *request_json,
+                          size_t request_len,
+                          const TcCancel *cancel,
+                          TcCallback callback,
+                          void *user_data);
+
+/**
+ * Updates a schedule: each given section (`spec`, `action`, `policies`, `state`, `memo`,
+ * `search_attributes`) replaces that section; the others stay. Request: `schedule_id`, the
+ * sections, `conflict_token` (from describe; a stale one gives `rpc_error` with `grpc_status`
+ * `failed_precondition`). Response: `{}`; describe may show the change a moment later. An
+ * unknown id gives `not_found`. Safety: `request_json` must point to `request_len` readable
+ * bytes or be NULL.
+ */
+TcResult tc_schedule_update(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Pauses a schedule. Request: `schedule_id`, `note`. Response: `{}`. An unknown id gives
+ * `not_found`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_pause(TcClient *client,
+                           const char *request_json,
+                           size_t request_len,
+                           const TcCancel *cancel,
+                           TcCallback callback,
+                           void *user_data);
+
+/**
+ * Unpauses a schedule. Request: `schedule_id`, `note`. Response: `{}`. An unknown id gives
+ * `not_found`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_unpause(TcClient *client,
+                             const char *request_json,
+                             size_t request_len,
+                             const TcCancel *cancel,
+                             TcCallback callback,
+                             void *user_data);
+
+/**
+ * Takes one action of a schedule now. Request: `schedule_id`, `overlap` (the schedule's policy
+ * when omitted). Response: `{}`. An unknown id gives `not_found`. Safety: `request_json` must
+ * point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_trigger(TcClient *client,
+                             const char *request_json,
+                             size_t request_len,
+                             const TcCancel *cancel,
+                             TcCallback callback,
+                             void *user_data);
+
+/**
+ * Takes the actions that were due in past ranges. Request: `schedule_id`, `backfills`
+ * (`[{start_at, end_at, overlap}]`, at least one). Response: `{}`. An unknown id gives
+ * `not_found`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
+ */
+TcResult tc_schedule_backfill(TcClient *client,
+                              const char *request_json,
+                              size_t request_len,
+                              const TcCancel *cancel,
+                              TcCallback callback,
+                              void *user_data);
+
+/**
+ * Deletes a schedule (workflows it started keep running). Request: `schedule_id`. Response:
+ * `{}`. An unknown id gives `not_found`. Safety: `request_json` must point to `request_len`
+ * readable bytes or be NULL.
+ */
+TcResult tc_schedule_delete(TcClient *client,
+                            const char *request_json,
+                            size_t request_len,
+                            const TcCancel *cancel,
+                            TcCallback callback,
+                            void *user_data);
+
+/**
+ * Calls any unary method of WorkflowService, OperatorService or Health. Request: `{service:
+ * "workflow"|"operator"|"health", method: "DescribeNamespace", request: {...proto3 JSON...},
+ * timeout, retry, headers}`; a request message with a `namespace` field gets the client's
+ * namespace unless it sets one. Response: the response message as canonical proto3 JSON. An
+ * unknown or streaming method, a request that does not match the method's input type, a header
+ * gRPC cannot send and a `timeout` beyond the protobuf Duration range are rejected
+ * synchronously (`TC_RESULT_INVALID_ARGUMENT`, `key` `method`, `request`, `headers` or
+ * `timeout`). Safety: `request_json` must point to `request_len` readable bytes or be NULL.
  */
 TcResult tc_client_rpc(TcClient *client,
                        const char *request_json,
@@ -429,11 +733,9 @@ TcResult tc_client_rpc(TcClient *client,
                        void *user_data);
 
 /**
- * The server's version and capabilities. Request: `{}` (or NULL).
- * Response: `{server_version, capabilities: {...}}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
+ * The server's version and capabilities. Request: `{}` (or NULL). Response: `{server_version,
+ * capabilities: {...}}`. Safety: `request_json` must point to `request_len` readable bytes or
+ * be NULL.
  */
 TcResult tc_client_system_info(TcClient *client,
                                const char *request_json,
@@ -446,11 +748,11 @@ TcResult tc_client_system_info(TcClient *client,
  * Creates a runtime.
  *
  * `options_json` (nullable; NULL or length 0 means `{}`):
- * `{"worker_threads": N, "shutdown_timeout": "5s"}`. On success writes the
- * handle to `*runtime_out` (free it with `tc_runtime_free`) and returns
- * `TC_RESULT_OK`. On failure writes NULL there and, when `error_json_out`
- * is not NULL, an error object to `*error_json_out` (free it with
- * `tc_string_free`). `runtime_out` NULL -> `TC_RESULT_NULL_ARGUMENT`.
+ * `{"worker_threads": N, "shutdown_timeout": "5s"}`. Sets `*runtime_out`
+ * and `*error_json_out` (when not NULL) to NULL, then on success writes the
+ * handle to `*runtime_out` (free it with `tc_runtime_free`); on failure the
+ * error object goes to `*error_json_out` (docs/ABI.md rule 10).
+ * `runtime_out` NULL -> `TC_RESULT_NULL_ARGUMENT`.
  *
  * # Safety
  * `options_json` must point to `options_len` readable bytes (or be NULL);
@@ -483,221 +785,22 @@ void tc_runtime_free(TcRuntime *runtime);
  * and `user_data` must stay valid until the logger is replaced, turned off
  * or the runtime freed. One logger per runtime; a new call replaces it.
  *
- * Returns `TC_RESULT_NULL_ARGUMENT` for a NULL runtime, level or callback,
- * `TC_RESULT_INVALID_ARGUMENT` for an unknown level, `TC_RESULT_CLOSED` for
- * a freed runtime.
+ * Fails with `TC_RESULT_NULL_ARGUMENT` for a NULL runtime, level or
+ * callback, `TC_RESULT_INVALID_ARGUMENT` for an unknown level,
+ * `TC_RESULT_CLOSED` for a freed runtime; the error object then goes to
+ * `*error_json_out` unless it is NULL (see docs/ABI.md, "Synchronous
+ * errors"), and the logger stays as it was.
  *
  * # Safety
- * `level` must point to `level_len` readable bytes.
+ * `level` must point to `level_len` readable bytes; `error_json_out` must
+ * be NULL or valid for a write.
  */
 TcResult tc_runtime_set_logger(TcRuntime *runtime,
                                const char *level,
                                size_t level_len,
                                TcCallback callback,
-                               void *user_data);
-
-/**
- * Creates a schedule. Request: `schedule_id`, `spec`, `action`
- * (`{start_workflow: <tc_workflow_start keys>}`), `policies`, `state`,
- * `trigger_immediately`, `backfills`, `memo`, `search_attributes` (see
- * docs/JSON.md "Schedules"). Response: `{schedule_id, conflict_token}`.
- * A taken id gives `already_exists` with `schedule_id`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_schedule_create(TcClient *client,
-                            const char *request_json,
-                            size_t request_len,
-                            const TcCancel *cancel,
-                            TcCallback callback,
-                            void *user_data);
-
-/**
- * Describes a schedule. Request: `schedule_id`. Response: the schedule
- * in the create request's shape (`spec`, `action`, `policies`, `state`,
- * `memo`, `search_attributes`) plus `info` and `conflict_token`. An
- * unknown id gives `not_found` with `schedule_id`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_schedule_describe(TcClient *client,
-                              const char *request_json,
-                              size_t request_len,
-                              const TcCancel *cancel,
-                              TcCallback callback,
-                              void *user_data);
-
-/**
- * Lists schedules one page at a time. Request: `query`,
- * `page_size`, `next_page_token`. Response: `{schedules: [...],
- * next_page_token}`; the token is null on the last page. Listing is
- * eventually consistent: a new schedule may take a moment to appear.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_schedule_list(TcClient *client,
-                          const char *request_json,
-                          size_t request_len,
-                          const TcCancel *cancel,
-                          TcCallback callback,
-                          void *user_data);
-
-/**
- * Updates a schedule: each given section (`spec`, `action`, `policies`,
- * `state`, `memo`, `search_attributes`) replaces that section; the others
- * stay. Request: `schedule_id`, the sections, `conflict_token` (from
- * describe; a stale one gives `rpc_error` with `grpc_status`
- * `failed_precondition`). Response: `{}`; describe may show the change a
- * moment later. An unknown id gives `not_found`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_schedule_update(TcClient *client,
-                            const char *request_json,
-                            size_t request_len,
-                            const TcCancel *cancel,
-                            TcCallback callback,
-                            void *user_data);
-
-/**
- * Pauses a schedule. Request: `schedule_id`, `note`. Response: `{}`.
- * An unknown id gives `not_found`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_schedule_pause(TcClient *client,
-                           const char *request_json,
-                           size_t request_len,
-                           const TcCancel *cancel,
-                           TcCallback callback,
-                           void *user_data);
-
-/**
- * Unpauses a schedule. Request: `schedule_id`, `note`. Response:
- * `{}`. An unknown id gives `not_found`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_schedule_unpause(TcClient *client,
-                             const char *request_json,
-                             size_t request_len,
-                             const TcCancel *cancel,
-                             TcCallback callback,
-                             void *user_data);
-
-/**
- * Takes one action of a schedule now. Request: `schedule_id`,
- * `overlap` (the schedule's policy when omitted). Response: `{}`. An
- * unknown id gives `not_found`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_schedule_trigger(TcClient *client,
-                             const char *request_json,
-                             size_t request_len,
-                             const TcCancel *cancel,
-                             TcCallback callback,
-                             void *user_data);
-
-/**
- * Takes the actions that were due in past ranges. Request:
- * `schedule_id`, `backfills` (`[{start_at, end_at, overlap}]`, at least
- * one). Response: `{}`. An unknown id gives `not_found`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_schedule_backfill(TcClient *client,
-                              const char *request_json,
-                              size_t request_len,
-                              const TcCancel *cancel,
-                              TcCallback callback,
-                              void *user_data);
-
-/**
- * Deletes a schedule (workflows it started keep running). Request:
- * `schedule_id`. Response: `{}`. An unknown id gives `not_found`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_schedule_delete(TcClient *client,
-                            const char *request_json,
-                            size_t request_len,
-                            const TcCancel *cancel,
-                            TcCallback callback,
-                            void *user_data);
-
-/**
- * Executes an update and waits for its outcome. Request: `{workflow_id,
- * run_id, first_execution_run_id, update_name, args, update_id, headers}`.
- * Response: `{update_id, result}`; a rejected or failed update gives
- * `update_failed` with `failure`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_update(TcClient *client,
-                            const char *request_json,
-                            size_t request_len,
-                            const TcCancel *cancel,
-                            TcCallback callback,
-                            void *user_data);
-
-/**
- * Sends an update and waits until it reaches `wait_for_stage`
- * (`accepted`, default, or `completed`). Request: the keys of
- * `tc_workflow_update` plus `wait_for_stage`. Response: `{update_id}`
- * (plus `result` when completed); a rejection gives `update_failed`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_start_update(TcClient *client,
-                                  const char *request_json,
-                                  size_t request_len,
-                                  const TcCancel *cancel,
-                                  TcCallback callback,
-                                  void *user_data);
-
-/**
- * Waits for the outcome of an update by id, across server long-poll
- * timeouts. Request: `{workflow_id, run_id, update_id}`. Response:
- * `{update_id, result}` or `update_failed`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_update_result(TcClient *client,
-                                   const char *request_json,
-                                   size_t request_len,
-                                   const TcCancel *cancel,
-                                   TcCallback callback,
-                                   void *user_data);
-
-/**
- * Starts a workflow (or uses the running one) and sends it an update in
- * one request. Request: the keys of `tc_workflow_start` (`id_conflict_policy`
- * required; `args` are the workflow's) plus `update_name`, `update_args`,
- * `update_id`, `update_headers`, `wait_for_stage` (default `completed`).
- * Response: `{workflow_id, run_id, started, update_id, result?}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_update_with_start(TcClient *client,
-                                       const char *request_json,
-                                       size_t request_len,
-                                       const TcCancel *cancel,
-                                       TcCallback callback,
-                                       void *user_data);
+                               void *user_data,
+                               char **error_json_out);
 
 /**
  * The library version (`TC_VERSION` in the header), as a static
@@ -710,187 +813,6 @@ const char *tc_version(void);
  * against a header should check that the loaded library reports the same.
  */
 uint32_t tc_abi_version(void);
-
-/**
- * Lists workflow executions. Request: `{query, page_size, next_page_token}`
- * (`query` in Temporal's visibility syntax). Response:
- * `{executions: [{workflow_id, run_id, workflow_type, task_queue, status, start_time, ...}], next_page_token}`
- * (`null` token on the last page).
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_list(TcClient *client,
-                          const char *request_json,
-                          size_t request_len,
-                          const TcCancel *cancel,
-                          TcCallback callback,
-                          void *user_data);
-
-/**
- * Counts workflow executions. Request: `{query}` (may end in
- * `GROUP BY ExecutionStatus`). Response: `{count, groups: [{values, count}]}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_count(TcClient *client,
-                           const char *request_json,
-                           size_t request_len,
-                           const TcCancel *cancel,
-                           TcCallback callback,
-                           void *user_data);
-
-/**
- * Reads one page of a run's history. Request: `{workflow_id, run_id,
- * event_filter: all|close, wait_new_event, skip_archival, page_size,
- * next_page_token}`. Response: `{events, next_page_token}` with events as
- * canonical proto3 JSON.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_fetch_history(TcClient *client,
-                                   const char *request_json,
-                                   size_t request_len,
-                                   const TcCancel *cancel,
-                                   TcCallback callback,
-                                   void *user_data);
-
-/**
- * Reads a run's whole history, paging until done. Request:
- * `{workflow_id, run_id}`. Response: `{events}` (the format of
- * `temporal workflow show --output json`).
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_export_history(TcClient *client,
-                                    const char *request_json,
-                                    size_t request_len,
-                                    const TcCancel *cancel,
-                                    TcCallback callback,
-                                    void *user_data);
-
-/**
- * Starts a workflow. Request: the start keys of docs/JSON.md
- * (`workflow_type`, `task_queue`, `id`, `args`, timeouts, policies,
- * `memo`, `search_attributes`, ...). Response: `{workflow_id, run_id, started}`.
- * A running id gives `already_started` with `workflow_id` and `run_id`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_start(TcClient *client,
-                           const char *request_json,
-                           size_t request_len,
-                           const TcCancel *cancel,
-                           TcCallback callback,
-                           void *user_data);
-
-/**
- * Signals a workflow, starting it first if it is not running. Request:
- * the start keys plus `signal_name`, `signal_args`. Response:
- * `{workflow_id, run_id, started}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_signal_with_start(TcClient *client,
-                                       const char *request_json,
-                                       size_t request_len,
-                                       const TcCancel *cancel,
-                                       TcCallback callback,
-                                       void *user_data);
-
-/**
- * Waits for a workflow's result. Request: `workflow_id`, `run_id`,
- * `follow_runs` (default true). Response: `{result, run_id}`; a run that
- * did not complete gives `workflow_failed`, `workflow_cancelled`,
- * `workflow_terminated`, `workflow_timed_out` or (when not following)
- * `workflow_continued_as_new`. Waits as long as it takes; cancel it
- * through `cancel`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_result(TcClient *client,
-                            const char *request_json,
-                            size_t request_len,
-                            const TcCancel *cancel,
-                            TcCallback callback,
-                            void *user_data);
-
-/**
- * Describes a workflow execution. Request: `workflow_id`, `run_id`.
- * Response: see docs/JSON.md. Unknown ids give `not_found`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_describe(TcClient *client,
-                              const char *request_json,
-                              size_t request_len,
-                              const TcCancel *cancel,
-                              TcCallback callback,
-                              void *user_data);
-
-/**
- * Sends a signal. Request: `workflow_id`, `run_id`, `signal_name`,
- * `args`. Response: `{}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_signal(TcClient *client,
-                            const char *request_json,
-                            size_t request_len,
-                            const TcCancel *cancel,
-                            TcCallback callback,
-                            void *user_data);
-
-/**
- * Queries a workflow. Request: `workflow_id`, `run_id`, `query_type`,
- * `args`, `reject_condition`. Response: `{result}`; handler failures and
- * unknown query types give `query_failed`, rejections `query_rejected`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_query(TcClient *client,
-                           const char *request_json,
-                           size_t request_len,
-                           const TcCancel *cancel,
-                           TcCallback callback,
-                           void *user_data);
-
-/**
- * Requests cancellation of a workflow. Request: `workflow_id`, `run_id`,
- * `reason`. Response: `{}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_cancel(TcClient *client,
-                            const char *request_json,
-                            size_t request_len,
-                            const TcCancel *cancel,
-                            TcCallback callback,
-                            void *user_data);
-
-/**
- * Terminates a workflow. Request: `workflow_id`, `run_id`, `reason`,
- * `details`. Response: `{}`.
- *
- * # Safety
- * `request_json` must point to `request_len` readable bytes or be NULL.
- */
-TcResult tc_workflow_terminate(TcClient *client,
-                               const char *request_json,
-                               size_t request_len,
-                               const TcCancel *cancel,
-                               TcCallback callback,
-                               void *user_data);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -426,9 +426,9 @@ inline std::future<std::string> call(AsyncOp op, TcClient *client, std::string_v
 /**
  * A paged listing walked to its end: each next() makes one call of `op`
  * with the request plus the previous page's token and returns that page.
- * Works with tc_workflow_list, tc_schedule_list and
- * tc_workflow_fetch_history (token `next_page_token`) and
- * tc_workflow_query_instances (token `continuation_token`). Borrows the
+ * Works with every listing (tc_workflow_list, tc_schedule_list,
+ * tc_workflow_fetch_history, tc_workflow_query_instances): all of them
+ * page with `next_page_token`. Borrows the
  * client and cancel handles: keep their owners alive while paging (calls
  * on a freed client fail with `closed`). Not thread-safe.
  *
@@ -436,6 +436,9 @@ inline std::future<std::string> call(AsyncOp op, TcClient *client, std::string_v
  *   while (std::optional<std::string> page = pages.next()) { ... }
  */
 class Pages {
+    /** The token key of every listing's request and response. */
+    static constexpr const char *kPageTokenKey = "next_page_token";
+
 public:
     /**
      * Pages of `op` (not NULL) on `client` for the JSON `request` (copied;
@@ -443,9 +446,7 @@ public:
      * `cancel`.
      */
     Pages(TcClient *client, AsyncOp op, std::string_view request, const TcCancel *cancel = nullptr)
-        : client_(client), op_(op), request_(request),
-          token_key_(op == &tc_workflow_query_instances ? "continuation_token" : "next_page_token"),
-          cancel_(cancel) {}
+        : client_(client), op_(op), request_(request), cancel_(cancel) {}
 
     /**
      * Waits for the next page and returns its JSON response, or
@@ -456,9 +457,9 @@ public:
     std::optional<std::string> next() {
         if (done_) return std::nullopt;
         const std::string request =
-            token_.empty() ? request_ : json_with_member(request_, token_key_, json_quote(token_));
+            token_.empty() ? request_ : json_with_member(request_, kPageTokenKey, json_quote(token_));
         std::string page = call(op_, client_, request, cancel_).get();
-        token_ = detail::string_member(page, token_key_);
+        token_ = detail::string_member(page, kPageTokenKey);
         done_ = token_.empty();
         return page;
     }
@@ -467,7 +468,6 @@ private:
     TcClient *client_;
     AsyncOp op_;
     std::string request_;
-    const char *token_key_;
     const TcCancel *cancel_;
     std::string token_;
     bool done_ = false;
@@ -765,6 +765,11 @@ public:
         return call(tc_workflow_count, request, cancel);
     }
 
+    /** tc_workflow_describe_task_queue: a task queue's recent pollers and stats; `{pollers, stats}`. */
+    std::future<std::string> describe_task_queue(std::string_view request, const Cancel *cancel = nullptr) const {
+        return call(tc_workflow_describe_task_queue, request, cancel);
+    }
+
     /** tc_workflow_fetch_history: one page of a run's history; `{events, next_page_token}` (see pages()). */
     std::future<std::string> fetch_history(std::string_view request, const Cancel *cancel = nullptr) const {
         return call(tc_workflow_fetch_history, request, cancel);
@@ -834,7 +839,7 @@ public:
         return call(tc_workflow_wait_for_completion, request, cancel);
     }
 
-    /** tc_workflow_query_instances: one page by filter; `{instances, continuation_token, query}` (see pages()). */
+    /** tc_workflow_query_instances: one page by filter; `{instances, next_page_token, continuation_token, query}` (see pages()). */
     std::future<std::string> query_instances(std::string_view request, const Cancel *cancel = nullptr) const {
         return call(tc_workflow_query_instances, request, cancel);
     }

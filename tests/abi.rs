@@ -20,9 +20,8 @@ use temporal_capi::ffi::{
         tc_client_connect, tc_client_free, tc_client_update_api_key, tc_client_update_headers,
     },
     envconfig::tc_envconfig_load,
+    exports::*,
     runtime::{tc_runtime_free, tc_runtime_new, tc_runtime_set_logger},
-    schedule::*,
-    workflow::*,
     TcResult, TcStatus,
 };
 
@@ -226,16 +225,31 @@ fn null_handles_and_callbacks_are_rejected_without_a_callback() {
                 0,
                 std::ptr::null_mut(),
                 std::ptr::null_mut(),
+                std::ptr::null_mut(),
             )
         },
         TcResult::NullArgument
     );
     assert_eq!(
-        unsafe { tc_client_update_api_key(std::ptr::null_mut(), std::ptr::null(), 0) },
+        unsafe {
+            tc_client_update_api_key(
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                0,
+                std::ptr::null_mut(),
+            )
+        },
         TcResult::NullArgument
     );
     assert_eq!(
-        unsafe { tc_client_update_headers(std::ptr::null_mut(), std::ptr::null(), 0) },
+        unsafe {
+            tc_client_update_headers(
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                0,
+                std::ptr::null_mut(),
+            )
+        },
         TcResult::NullArgument
     );
     let lvl = "info";
@@ -246,6 +260,7 @@ fn null_handles_and_callbacks_are_rejected_without_a_callback() {
                 lvl.as_ptr().cast(),
                 lvl.len(),
                 None,
+                std::ptr::null_mut(),
                 std::ptr::null_mut(),
             )
         },
@@ -344,7 +359,7 @@ fn freed_handles_are_closed_not_crashes() {
     assert_eq!(code, TcResult::Closed);
     reply.err("closed");
     assert_eq!(
-        unsafe { tc_client_update_api_key(client, std::ptr::null(), 0) },
+        unsafe { tc_client_update_api_key(client, std::ptr::null(), 0, std::ptr::null_mut()) },
         TcResult::Closed
     );
 

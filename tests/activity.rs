@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use temporal_capi::ffi::{activity::*, rpc::tc_client_rpc, workflow::*};
+use temporal_capi::ffi::{exports::tc_client_rpc, exports::*};
 
 /// Starts RunActivity(async_activity) and waits until its activity is pending.
 fn park(conn: &Conn, wait_cancellation: bool) -> String {

@@ -19,18 +19,10 @@ use std::{
     },
 };
 use temporal_capi::ffi::{
-    activity::*,
     client::{tc_client_connect, tc_client_update_headers, TcClient},
-    durable::*,
     envconfig::tc_envconfig_load,
-    lifecycle::*,
-    rpc::*,
+    exports::*,
     runtime::{tc_runtime_new, tc_runtime_set_logger},
-    schedule::*,
-    tc_string_free,
-    update::*,
-    visibility::*,
-    workflow::*,
     TcResult, TcStatus,
 };
 
@@ -517,6 +509,26 @@ fn exports() -> Vec<Export> {
             ],
         },
         Export {
+            name: "tc_workflow_describe_task_queue",
+            op: tc_workflow_describe_task_queue,
+            valid: json!({"task_queue": "q", "task_queue_type": "activity"}),
+            cases: vec![
+                case(json!({"task_queue": ""}), "task_queue"),
+                case(
+                    json!({"task_queue": "q", "task_queue_type": "nexus"}),
+                    "task_queue_type",
+                ),
+                case(
+                    json!({"task_queue": "q", "report_pollers": "yes"}),
+                    "report_pollers",
+                ),
+                case(
+                    json!({"task_queue": "q", "report_stats": 1}),
+                    "report_stats",
+                ),
+            ],
+        },
+        Export {
             name: "tc_workflow_count",
             op: tc_workflow_count,
             valid: json!({"query": ""}),
@@ -603,6 +615,11 @@ fn exports() -> Vec<Export> {
                 case(json!({"page_size": 0}), "page_size"),
                 case(json!({"page_size": I32_OVER}), "page_size"),
                 case(json!({"continuation_token": "?"}), "continuation_token"),
+                case(json!({"next_page_token": "?"}), "next_page_token"),
+                case(
+                    json!({"next_page_token": "", "continuation_token": ""}),
+                    "continuation_token",
+                ),
                 case(
                     json!({"created_from": "2030-01-02T00:00:00Z", "created_to": "2030-01-01T00:00:00Z"}),
                     "created_to",
@@ -962,17 +979,11 @@ fn connect_rejects_bad_options_before_returning() {
     temporal_capi::ffi::runtime::tc_runtime_free(runtime);
 }
 
-/// Calls a synchronous export that reports through `*error_json_out`.
+/// Calls a synchronous export that reports through `*error_json_out`;
+/// it must have written an error object.
 fn sync_error(call: impl FnOnce(*mut *mut c_char) -> TcResult) -> (TcResult, Value) {
-    let mut out: *mut c_char = std::ptr::null_mut();
-    let code = call(&mut out);
-    assert!(!out.is_null(), "an error object is written");
-    let text = unsafe { std::ffi::CStr::from_ptr(out) }
-        .to_str()
-        .unwrap()
-        .to_owned();
-    tc_string_free(out);
-    (code, serde_json::from_str(&text).unwrap())
+    let (code, error) = sync_call(call);
+    (code, error.expect("an error object is written"))
 }
 
 #[test]
@@ -1006,18 +1017,21 @@ fn runtime_and_envconfig_reject_bad_json() {
     }
     let env_valid = json!({"disable_file": true, "disable_env": true});
     for c in generic_cases(&env_valid) {
+        let mut profile: *mut c_char = std::ptr::null_mut();
         let (code, error) = sync_error(|out| unsafe {
             tc_envconfig_load(
                 c.bytes.as_ptr() as *const c_char,
                 c.bytes.len(),
-                out,
+                &mut profile,
                 std::ptr::null_mut(),
+                out,
             )
         });
         let shown = String::from_utf8_lossy(&c.bytes);
         assert_eq!(code, TcResult::InvalidArgument, "{shown}");
         assert_eq!(error["code"], "invalid_argument", "{shown}: {error}");
         assert_eq!(error["key"], c.key.as_str(), "{shown}: {error}");
+        assert!(profile.is_null(), "json_out is written only on success");
     }
 }
 
@@ -1035,7 +1049,12 @@ fn header_and_logger_updates_reject_bad_input() {
     cases.push(br#"{"x-team": 1}"#.to_vec());
     for bytes in cases {
         let code = unsafe {
-            tc_client_update_headers(conn.client, bytes.as_ptr() as *const c_char, bytes.len())
+            tc_client_update_headers(
+                conn.client,
+                bytes.as_ptr() as *const c_char,
+                bytes.len(),
+                std::ptr::null_mut(),
+            )
         };
         assert_eq!(
             code,
@@ -1051,6 +1070,7 @@ fn header_and_logger_updates_reject_bad_input() {
                 level.as_ptr() as *const c_char,
                 level.len(),
                 Some(probe_callback),
+                std::ptr::null_mut(),
                 std::ptr::null_mut(),
             )
         };

@@ -10,8 +10,8 @@ use temporal_capi::ffi::{
     client::{
         tc_client_connect, tc_client_free, tc_client_update_api_key, tc_client_update_headers,
     },
+    exports::tc_workflow_describe,
     runtime::tc_runtime_free,
-    workflow::tc_workflow_describe,
     TcResult,
 };
 
@@ -152,7 +152,14 @@ fn api_key_and_headers_can_be_replaced_on_a_live_client() {
     let conn = connect();
     let key = "rotated-key";
     assert_eq!(
-        unsafe { tc_client_update_api_key(conn.client, key.as_ptr().cast(), key.len()) },
+        unsafe {
+            tc_client_update_api_key(
+                conn.client,
+                key.as_ptr().cast(),
+                key.len(),
+                std::ptr::null_mut(),
+            )
+        },
         TcResult::Ok
     );
     call(
@@ -162,18 +169,30 @@ fn api_key_and_headers_can_be_replaced_on_a_live_client() {
     )
     .err("not_found");
     assert_eq!(
-        unsafe { tc_client_update_api_key(conn.client, std::ptr::null(), 0) },
+        unsafe { tc_client_update_api_key(conn.client, std::ptr::null(), 0, std::ptr::null_mut()) },
         TcResult::Ok
     );
     let bad_utf8 = b"\xff";
     assert_eq!(
-        unsafe { tc_client_update_api_key(conn.client, bad_utf8.as_ptr().cast(), 1) },
+        unsafe {
+            tc_client_update_api_key(
+                conn.client,
+                bad_utf8.as_ptr().cast(),
+                1,
+                std::ptr::null_mut(),
+            )
+        },
         TcResult::InvalidArgument
     );
     for bad_key in ["line\nbreak", "nul\0", "del\u{7f}"] {
         assert_eq!(
             unsafe {
-                tc_client_update_api_key(conn.client, bad_key.as_ptr().cast(), bad_key.len())
+                tc_client_update_api_key(
+                    conn.client,
+                    bad_key.as_ptr().cast(),
+                    bad_key.len(),
+                    std::ptr::null_mut(),
+                )
             },
             TcResult::InvalidArgument,
             "{bad_key:?}"
@@ -182,7 +201,14 @@ fn api_key_and_headers_can_be_replaced_on_a_live_client() {
 
     let headers = r#"{"x-tenant": "t2"}"#;
     assert_eq!(
-        unsafe { tc_client_update_headers(conn.client, headers.as_ptr().cast(), headers.len()) },
+        unsafe {
+            tc_client_update_headers(
+                conn.client,
+                headers.as_ptr().cast(),
+                headers.len(),
+                std::ptr::null_mut(),
+            )
+        },
         TcResult::Ok
     );
     call(
@@ -193,7 +219,14 @@ fn api_key_and_headers_can_be_replaced_on_a_live_client() {
     .err("not_found");
     for bad in [r#"{"bad header": "v"}"#, r#"{"x": 1}"#, "nope"] {
         assert_eq!(
-            unsafe { tc_client_update_headers(conn.client, bad.as_ptr().cast(), bad.len()) },
+            unsafe {
+                tc_client_update_headers(
+                    conn.client,
+                    bad.as_ptr().cast(),
+                    bad.len(),
+                    std::ptr::null_mut(),
+                )
+            },
             TcResult::InvalidArgument,
             "{bad}"
         );
@@ -246,11 +279,16 @@ fn rotated_api_keys_and_headers_reach_the_server() {
     let tenant = r#"{"x-tenant": "t2", "x-region": "eu"}"#;
     unsafe {
         assert_eq!(
-            tc_client_update_api_key(client, key.as_ptr().cast(), key.len()),
+            tc_client_update_api_key(client, key.as_ptr().cast(), key.len(), std::ptr::null_mut()),
             TcResult::Ok
         );
         assert_eq!(
-            tc_client_update_headers(client, tenant.as_ptr().cast(), tenant.len()),
+            tc_client_update_headers(
+                client,
+                tenant.as_ptr().cast(),
+                tenant.len(),
+                std::ptr::null_mut()
+            ),
             TcResult::Ok
         );
     }
@@ -265,7 +303,12 @@ fn rotated_api_keys_and_headers_reach_the_server() {
     let rejected = "bad\nkey";
     unsafe {
         assert_eq!(
-            tc_client_update_api_key(client, rejected.as_ptr().cast(), rejected.len()),
+            tc_client_update_api_key(
+                client,
+                rejected.as_ptr().cast(),
+                rejected.len(),
+                std::ptr::null_mut()
+            ),
             TcResult::InvalidArgument
         );
     }
@@ -277,11 +320,11 @@ fn rotated_api_keys_and_headers_reach_the_server() {
 
     unsafe {
         assert_eq!(
-            tc_client_update_api_key(client, std::ptr::null(), 0),
+            tc_client_update_api_key(client, std::ptr::null(), 0, std::ptr::null_mut()),
             TcResult::Ok
         );
         assert_eq!(
-            tc_client_update_headers(client, std::ptr::null(), 0),
+            tc_client_update_headers(client, std::ptr::null(), 0, std::ptr::null_mut()),
             TcResult::Ok
         );
     }

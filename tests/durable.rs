@@ -7,7 +7,7 @@ use common::*;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
-use temporal_capi::ffi::{durable::*, workflow::*};
+use temporal_capi::ffi::exports::*;
 
 fn start(conn: &Conn, workflow_type: &str, id: &str, task_queue: &str, args: Value) -> Value {
     call(
@@ -235,16 +235,22 @@ fn query_instances_filters_by_every_key_and_quotes_are_inert() {
 
     let mut pages = BTreeSet::new();
     let mut token = Value::Null;
-    loop {
+    // The token goes back under either name: the listings' `next_page_token`
+    // or the Durable Task `continuation_token`.
+    for name in ["next_page_token", "continuation_token"].iter().cycle() {
         let mut request = json!({"id_prefix": prefix, "page_size": 3});
         if !token.is_null() {
-            request["continuation_token"] = token.clone();
+            request[*name] = token.clone();
         }
         let page = call(tc_workflow_query_instances, conn.client, &request).ok();
         for row in page["instances"].as_array().unwrap() {
             assert!(pages.insert(row["workflow_id"].as_str().unwrap().to_owned()));
         }
-        token = page["continuation_token"].clone();
+        assert_eq!(
+            page["next_page_token"], page["continuation_token"],
+            "{page}"
+        );
+        token = page["next_page_token"].clone();
         if token.is_null() {
             break;
         }

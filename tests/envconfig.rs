@@ -5,10 +5,7 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use std::ffi::{c_char, CStr};
-use temporal_capi::ffi::{
-    envconfig::tc_envconfig_load, runtime::tc_runtime_free, tc_string_free, TcResult,
-};
+use temporal_capi::ffi::{runtime::tc_runtime_free, TcResult};
 
 const TOML: &str = r#"
 [profile.default]
@@ -35,14 +32,7 @@ fn config_file() -> String {
 }
 
 fn load(options: Value) -> (TcResult, Value) {
-    let text = options.to_string();
-    let mut out: *mut c_char = std::ptr::null_mut();
-    let mut len = 0usize;
-    let code = unsafe { tc_envconfig_load(text.as_ptr().cast(), text.len(), &mut out, &mut len) };
-    let s = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
-    assert_eq!(s.len(), len);
-    tc_string_free(out);
-    (code, serde_json::from_str(&s).unwrap())
+    envconfig_load(&options)
 }
 
 fn load_ok(options: Value) -> Value {
@@ -170,7 +160,7 @@ fn explicit_connect_options_override_the_profile() {
         "{info}"
     );
     let d = call(
-        temporal_capi::ffi::workflow::tc_workflow_describe,
+        temporal_capi::ffi::exports::tc_workflow_describe,
         client,
         &json!({"workflow_id": "nope"}),
     );

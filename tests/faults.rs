@@ -22,8 +22,8 @@ use std::{
 };
 use temporal_capi::ffi::{
     client::TcClient,
+    exports::{tc_workflow_describe, tc_workflow_result, tc_workflow_signal, tc_workflow_start},
     runtime::tc_runtime_new,
-    workflow::{tc_workflow_describe, tc_workflow_result, tc_workflow_signal, tc_workflow_start},
     TcResult, TcStatus,
 };
 
@@ -354,7 +354,7 @@ fn a_silent_server_is_bounded_by_connect_timeout_and_call_timeout() {
     let (unbounded, reply) = connect_with(runtime, &json!({"address": address, "lazy": true}));
     reply.ok();
     let (reply, took) = timed(
-        temporal_capi::ffi::rpc::tc_client_rpc,
+        temporal_capi::ffi::exports::tc_client_rpc,
         unbounded,
         &json!({"service": "workflow", "method": "GetSystemInfo", "request": {}, "timeout": "1s"}),
     );
@@ -393,7 +393,7 @@ fn close_times(conn: &Conn, prefix: &str) -> HashMap<String, SystemTime> {
     let mut token = Value::Null;
     loop {
         let page = call(
-            temporal_capi::ffi::visibility::tc_workflow_list,
+            temporal_capi::ffi::exports::tc_workflow_list,
             conn.client,
             &json!({"query": format!("WorkflowId STARTS_WITH '{prefix}'"), "page_size": 1000,
                     "next_page_token": token}),
@@ -539,6 +539,7 @@ fn ten_thousand_result_waits_on_distinct_workflows_all_complete() {
             level.len(),
             Some(count_records),
             counters as *const _ as *mut c_void,
+            std::ptr::null_mut(),
         )
     };
     assert_eq!(code, TcResult::Ok);

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use serde_json::json;
 use std::time::{Duration, Instant};
-use temporal_capi::ffi::{lifecycle::*, workflow::*};
+use temporal_capi::ffi::exports::*;
 
 fn start(conn: &Conn, workflow_type: &str, id: &str) -> String {
     call(

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use serde_json::json;
 use temporal_capi::convert::proto_json;
-use temporal_capi::ffi::{rpc::*, workflow::*};
+use temporal_capi::ffi::exports::*;
 
 #[test]
 fn every_unary_method_of_the_descriptor_is_dispatchable() {

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use temporal_capi::ffi::{schedule::*, workflow::tc_workflow_result};
+use temporal_capi::ffi::{exports::tc_workflow_result, exports::*};
 
 /// How long to wait for the scheduler to act; generous, never asserted on.
 const DEADLINE: Duration = Duration::from_secs(120);

@@ -13,7 +13,7 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 use std::{
-    ffi::{c_char, c_void, CStr},
+    ffi::{c_char, c_void},
     fs,
     path::{Path, PathBuf},
     process::Command,
@@ -25,10 +25,8 @@ use temporal_capi::ffi::{
         tc_client_connect, tc_client_free, tc_client_update_api_key, tc_client_update_headers,
         TcClient,
     },
-    envconfig::tc_envconfig_load,
+    exports::{tc_workflow_describe, tc_workflow_start},
     runtime::{tc_runtime_free, tc_runtime_set_logger, TcRuntime},
-    tc_string_free,
-    workflow::{tc_workflow_describe, tc_workflow_start},
     TcResult, TcStatus,
 };
 
@@ -50,6 +48,7 @@ fn set_logger(runtime: *mut TcRuntime, level: &str, callback: temporal_capi::ffi
             level.as_ptr().cast(),
             level.len(),
             callback,
+            std::ptr::null_mut(),
             std::ptr::null_mut(),
         )
     };
@@ -85,16 +84,6 @@ fn assert_logs_clean(markers: &[&str]) {
     for r in records.iter() {
         assert_clean(r, markers);
     }
-}
-
-fn envconfig_load(options: &Value) -> (TcResult, Value) {
-    let text = options.to_string();
-    let mut out: *mut c_char = std::ptr::null_mut();
-    let mut len = 0usize;
-    let code = unsafe { tc_envconfig_load(text.as_ptr().cast(), text.len(), &mut out, &mut len) };
-    let s = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
-    tc_string_free(out);
-    (code, serde_json::from_str(&s).unwrap())
 }
 
 /// Connects on the shared runtime; see [`connect_sync_on`].
@@ -585,12 +574,21 @@ fn calls_at_trace_level_leak_nothing() {
 }
 
 fn update_api_key(client: *mut TcClient, key: &str) -> TcResult {
-    unsafe { tc_client_update_api_key(client, key.as_ptr().cast(), key.len()) }
+    unsafe {
+        tc_client_update_api_key(client, key.as_ptr().cast(), key.len(), std::ptr::null_mut())
+    }
 }
 
 fn update_headers(client: *mut TcClient, headers: &Value) -> TcResult {
     let text = headers.to_string();
-    unsafe { tc_client_update_headers(client, text.as_ptr().cast(), text.len()) }
+    unsafe {
+        tc_client_update_headers(
+            client,
+            text.as_ptr().cast(),
+            text.len(),
+            std::ptr::null_mut(),
+        )
+    }
 }
 
 #[test]

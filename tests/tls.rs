@@ -13,7 +13,7 @@ use std::{
     process::Command,
 };
 use temporal_capi::ffi::{
-    client::tc_client_free, runtime::tc_runtime_free, workflow::tc_workflow_describe,
+    client::tc_client_free, exports::tc_workflow_describe, runtime::tc_runtime_free,
 };
 
 const SERVER_NAME: &str = "tc-test.internal";

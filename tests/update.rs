@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use temporal_capi::ffi::{update::*, workflow::*};
+use temporal_capi::ffi::exports::*;
 
 fn start_waiting(conn: &Conn) -> String {
     let id = unique_id("upd");

@@ -6,7 +6,7 @@ use common::*;
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
-use temporal_capi::ffi::{visibility::*, workflow::*};
+use temporal_capi::ffi::exports::*;
 
 fn start(conn: &Conn, workflow_type: &str, id: &str, args: Value) {
     call(

@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use temporal_capi::ffi::{runtime::tc_runtime_set_logger, workflow::*, TcStatus};
+use temporal_capi::ffi::{exports::*, runtime::tc_runtime_set_logger, TcStatus};
 
 fn start(conn: &Conn, workflow_type: &str, args: Value, extra: Value) -> Value {
     let mut req = json!({
@@ -443,6 +443,7 @@ fn result_wait_survives_server_long_poll_timeouts() {
             level.len(),
             Some(collect_logs),
             logs as *const _ as *mut _,
+            std::ptr::null_mut(),
         )
     };
     assert_eq!(code, temporal_capi::ffi::TcResult::Ok);

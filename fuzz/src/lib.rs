@@ -2,8 +2,8 @@
 //! corpus or crash file without AFL, e.g. to reproduce a crash).
 
 use temporal_capi::model::{
-    activity, connect::ConnectOptions, durable, lifecycle, parse, rpc, schedule, update,
-    visibility, workflow, Empty,
+    activity, connect::ConnectOptions, durable, lifecycle, parse, rpc, schedule, task_queue,
+    update, visibility, workflow, Empty,
 };
 use temporal_capi::{envconfig, error::Result, runtime::RuntimeOptions};
 
@@ -20,6 +20,7 @@ pub const EXPORTS: &[&str] = &[
     "tc_workflow_terminate",
     "tc_workflow_list",
     "tc_workflow_count",
+    "tc_workflow_describe_task_queue",
     "tc_workflow_fetch_history",
     "tc_workflow_export_history",
     "tc_workflow_update",
@@ -71,6 +72,7 @@ pub fn parse_request(export: &str, json: &[u8]) -> Result<()> {
         "tc_workflow_terminate" => p::<workflow::Terminate>(json),
         "tc_workflow_list" => p::<visibility::ListWorkflows>(json),
         "tc_workflow_count" => p::<visibility::CountWorkflows>(json),
+        "tc_workflow_describe_task_queue" => p::<task_queue::DescribeTaskQueue>(json),
         "tc_workflow_fetch_history" => p::<visibility::FetchHistory>(json),
         "tc_workflow_export_history" => p::<visibility::ExportHistory>(json),
         "tc_workflow_update" | "tc_workflow_start_update" => p::<update::Update>(json),

@@ -1,7 +1,8 @@
 //! Cancellation handles (`TcCancel`).
 
-use super::{ffi_boundary, handles::Registry};
+use super::ffi_boundary;
 use crate::error::{Error, Result};
+use crate::registry::Registry;
 use tokio_util::sync::CancellationToken;
 
 /// A cancellation handle. Pass it to any number of asynchronous calls;

@@ -6,22 +6,23 @@ use super::{
     callback::{self, with_c_text, TcCallback, UserData},
     cancel::{self, TcCancel},
     ffi_boundary,
-    handles::Registry,
     runtime::{self as ffi_runtime, TcRuntime},
+    sync_error::{self, SyncError},
     TcResult, TcStatus,
 };
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::model::{self, connect::ConnectOptions};
+use crate::registry::Registry;
 use crate::runtime::{Completer, Outcome, Runtime};
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde::{de::DeserializeOwned, Serialize};
 use std::{
     collections::HashMap,
     ffi::{c_char, c_void},
     future::Future,
     sync::Arc,
 };
+use tokio_util::sync::CancellationToken;
 
 /// A client connected to one namespace of a Temporal server.
 pub struct TcClient {
@@ -61,7 +62,7 @@ static CLIENTS: Registry<ClientEntry> = Registry::new();
 ///
 /// # Safety
 /// `json` must point to `len` readable bytes or be NULL.
-pub(crate) unsafe fn client_op<Req, F, Fut>(
+pub(crate) unsafe fn client_op<Req, F, Fut, Resp>(
     client: *const TcClient,
     json: *const c_char,
     len: usize,
@@ -73,7 +74,8 @@ pub(crate) unsafe fn client_op<Req, F, Fut>(
 where
     Req: DeserializeOwned + model::Validate,
     F: FnOnce(Arc<Client>, Req) -> Fut,
-    Fut: Future<Output = Result<Value>> + Send + 'static,
+    Fut: Future<Output = Result<Resp>> + Send + 'static,
+    Resp: Serialize,
 {
     let Some(callback) = callback else {
         return TcResult::NullArgument;
@@ -94,23 +96,36 @@ where
             if entry.runtime.is_closed() {
                 return Err(Error::closed("the runtime of this client has been freed"));
             }
-            Ok((entry, request, token))
+            let fut = op(entry.client.clone(), request);
+            let run = async move { fut.await.and_then(|r| model::to_json(&r)) };
+            Ok((entry.runtime.clone(), run, token))
         })();
-        match prepared {
-            Ok((entry, request, token)) => {
-                let fut = op(entry.client.clone(), request);
-                entry
-                    .runtime
-                    .spawn(async move { fut.await.map(|v| v.to_string()) }, token, done);
-                TcResult::Ok
-            }
-            Err(e) => {
-                let code = TcResult::for_error(&e);
-                done.complete(Err(e));
-                code
-            }
-        }
+        launch(prepared, done)
     })
+}
+
+/// Spawns a prepared operation on its runtime, or, when preparing it
+/// failed, completes `done` with the error at once. Returns the result code
+/// that names the outcome so far.
+fn launch<T, F>(
+    prepared: Result<(Arc<Runtime>, F, Option<CancellationToken>)>,
+    done: Completer<T>,
+) -> TcResult
+where
+    T: Send + 'static,
+    F: Future<Output = Outcome<T>> + Send + 'static,
+{
+    match prepared {
+        Ok((runtime, run, token)) => {
+            runtime.spawn(run, token, done);
+            TcResult::Ok
+        }
+        Err(e) => {
+            let code = TcResult::for_error(&e);
+            done.complete(Err(e));
+            code
+        }
+    }
 }
 
 /// Connects a client.
@@ -175,27 +190,14 @@ pub unsafe extern "C" fn tc_client_connect(
                 .map_err(|e| e.map_message(crate::secrets::without_quoted_strings))?;
             let client = Arc::new(Client::new(&options)?);
             let token = cancel::token(cancel)?;
-            Ok((rt, options.lazy, client, token))
+            let (runtime, lazy) = (rt.clone(), options.lazy);
+            let run = async move {
+                let info = client.describe_connection(lazy).await?;
+                Ok((Arc::new(ClientEntry { runtime, client }), info.to_string()))
+            };
+            Ok((rt, run, token))
         })();
-        match prepared {
-            Ok((rt, lazy, client, token)) => {
-                let runtime = rt.clone();
-                rt.spawn(
-                    async move {
-                        let info = client.describe_connection(lazy).await?;
-                        Ok((Arc::new(ClientEntry { runtime, client }), info.to_string()))
-                    },
-                    token,
-                    done,
-                );
-                TcResult::Ok
-            }
-            Err(e) => {
-                let code = TcResult::for_error(&e);
-                done.complete(Err(e));
-                code
-            }
-        }
+        launch(prepared, done)
     })
 }
 
@@ -208,72 +210,70 @@ pub extern "C" fn tc_client_free(client: *mut TcClient) {
     })
 }
 
-fn entry_of(client: *mut TcClient) -> std::result::Result<Arc<ClientEntry>, TcResult> {
+/// The live entry behind a client handle, for a synchronous export.
+fn entry_of(client: *mut TcClient) -> std::result::Result<Arc<ClientEntry>, SyncError> {
     if client.is_null() {
-        return Err(TcResult::NullArgument);
+        return Err(SyncError::null("client"));
     }
-    CLIENTS.get(client.addr()).ok_or(TcResult::Closed)
+    CLIENTS
+        .get(client.addr())
+        .ok_or_else(|| Error::closed("the TcClient handle was freed").into())
 }
 
 /// Replaces the API key sent as `authorization: Bearer <key>` by every later
 /// call of this client. `api_key` NULL or length 0 removes it. Thread-safe.
-/// Returns `TC_RESULT_NULL_ARGUMENT` for a NULL client,
-/// `TC_RESULT_INVALID_ARGUMENT` (the key stays as it was) for invalid UTF-8
-/// or a key that cannot be a header value (control characters),
-/// `TC_RESULT_CLOSED` for a freed client.
+/// Fails (the key stays as it was) with `TC_RESULT_NULL_ARGUMENT` for a
+/// NULL client, `TC_RESULT_INVALID_ARGUMENT` for invalid UTF-8 or a key that
+/// cannot be a header value (control characters), `TC_RESULT_CLOSED` for a
+/// freed client; the error object then goes to `*error_json_out` unless it
+/// is NULL (see docs/ABI.md, "Synchronous errors").
 ///
 /// # Safety
-/// `api_key` must point to `api_key_len` readable bytes or be NULL.
+/// `api_key` must point to `api_key_len` readable bytes or be NULL;
+/// `error_json_out` must be NULL or valid for a write.
 #[no_mangle]
 pub unsafe extern "C" fn tc_client_update_api_key(
     client: *mut TcClient,
     api_key: *const c_char,
     api_key_len: usize,
+    error_json_out: *mut *mut c_char,
 ) -> TcResult {
-    ffi_boundary!(TcResult::Panic, {
-        let entry = match entry_of(client) {
-            Ok(e) => e,
-            Err(code) => return code,
-        };
+    let body = || {
+        let entry = entry_of(client)?;
         // SAFETY: the caller's contract.
-        let applied = match unsafe { buffers::input_str(api_key, api_key_len, "api_key") } {
-            Ok("") => entry.client.set_api_key(None),
-            Ok(key) => entry.client.set_api_key(Some(key.to_owned())),
-            Err(_) => return TcResult::InvalidArgument,
-        };
-        match applied {
-            Ok(()) => TcResult::Ok,
-            Err(_) => TcResult::InvalidArgument,
-        }
-    })
+        let key = unsafe { buffers::input_str(api_key, api_key_len, "api_key") }?;
+        let key = (!key.is_empty()).then(|| key.to_owned());
+        Ok(entry.client.set_api_key(key)?)
+    };
+    // SAFETY: `error_json_out` is NULL or writable by the caller's contract.
+    unsafe { sync_error::run(error_json_out, body) }
 }
 
 /// Replaces the gRPC headers sent by every later call of this client.
 /// `headers_json` is an object of string values (NULL or length 0 means
-/// `{}`, which removes them all). Returns `TC_RESULT_INVALID_ARGUMENT` for
-/// malformed JSON or invalid header names/values, `TC_RESULT_NULL_ARGUMENT`
-/// for a NULL client, `TC_RESULT_CLOSED` for a freed client.
+/// `{}`, which removes them all). Fails (the headers stay as they were) with
+/// `TC_RESULT_INVALID_ARGUMENT` for malformed JSON or invalid header
+/// names/values, `TC_RESULT_NULL_ARGUMENT` for a NULL client,
+/// `TC_RESULT_CLOSED` for a freed client; the error object then goes to
+/// `*error_json_out` unless it is NULL.
 ///
 /// # Safety
-/// `headers_json` must point to `headers_len` readable bytes or be NULL.
+/// `headers_json` must point to `headers_len` readable bytes or be NULL;
+/// `error_json_out` must be NULL or valid for a write.
 #[no_mangle]
 pub unsafe extern "C" fn tc_client_update_headers(
     client: *mut TcClient,
     headers_json: *const c_char,
     headers_len: usize,
+    error_json_out: *mut *mut c_char,
 ) -> TcResult {
-    ffi_boundary!(TcResult::Panic, {
-        let entry = match entry_of(client) {
-            Ok(e) => e,
-            Err(code) => return code,
-        };
+    let body = || {
+        let entry = entry_of(client)?;
         // SAFETY: the caller's contract.
         let bytes = unsafe { buffers::input(headers_json, headers_len) };
-        let updated = model::parse::<HashMap<String, String>>(bytes)
-            .and_then(|h| entry.client.set_headers(h));
-        match updated {
-            Ok(()) => TcResult::Ok,
-            Err(e) => TcResult::for_error(&e),
-        }
-    })
+        let headers = model::parse::<HashMap<String, String>>(bytes)?;
+        Ok(entry.client.set_headers(headers)?)
+    };
+    // SAFETY: `error_json_out` is NULL or writable by the caller's contract.
+    unsafe { sync_error::run(error_json_out, body) }
 }

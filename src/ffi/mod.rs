@@ -9,21 +9,15 @@
 
 mod buffers;
 mod callback;
-mod handles;
+mod sync_error;
 
-pub mod activity;
 pub mod cancel;
 pub mod client;
-pub mod durable;
 pub mod envconfig;
-pub mod lifecycle;
-pub mod rpc;
+#[rustfmt::skip]
+pub mod exports;
 pub mod runtime;
-pub mod schedule;
-pub mod update;
 pub mod version;
-pub mod visibility;
-pub mod workflow;
 
 pub use buffers::tc_string_free;
 pub use callback::TcCallback;

@@ -4,12 +4,13 @@ use super::{
     buffers,
     callback::{with_c_text, TcCallback, UserData},
     ffi_boundary,
-    handles::Registry,
+    sync_error::{self, SyncError},
     TcResult, TcStatus,
 };
 use crate::error::Error;
 use crate::logging;
 use crate::model;
+use crate::registry::Registry;
 use crate::runtime::{Runtime, RuntimeOptions};
 use std::{ffi::c_char, sync::Arc};
 
@@ -28,11 +29,11 @@ pub(crate) fn lookup(runtime: *const TcRuntime) -> Option<Arc<Runtime>> {
 /// Creates a runtime.
 ///
 /// `options_json` (nullable; NULL or length 0 means `{}`):
-/// `{"worker_threads": N, "shutdown_timeout": "5s"}`. On success writes the
-/// handle to `*runtime_out` (free it with `tc_runtime_free`) and returns
-/// `TC_RESULT_OK`. On failure writes NULL there and, when `error_json_out`
-/// is not NULL, an error object to `*error_json_out` (free it with
-/// `tc_string_free`). `runtime_out` NULL -> `TC_RESULT_NULL_ARGUMENT`.
+/// `{"worker_threads": N, "shutdown_timeout": "5s"}`. Sets `*runtime_out`
+/// and `*error_json_out` (when not NULL) to NULL, then on success writes the
+/// handle to `*runtime_out` (free it with `tc_runtime_free`); on failure the
+/// error object goes to `*error_json_out` (docs/ABI.md rule 10).
+/// `runtime_out` NULL -> `TC_RESULT_NULL_ARGUMENT`.
 ///
 /// # Safety
 /// `options_json` must point to `options_len` readable bytes (or be NULL);
@@ -44,38 +45,26 @@ pub unsafe extern "C" fn tc_runtime_new(
     runtime_out: *mut *mut TcRuntime,
     error_json_out: *mut *mut c_char,
 ) -> TcResult {
-    if runtime_out.is_null() {
-        return TcResult::NullArgument;
-    }
-    ffi_boundary!(TcResult::Panic, {
-        // SAFETY: the caller's contract.
-        unsafe {
-            *runtime_out = std::ptr::null_mut();
-            if !error_json_out.is_null() {
-                *error_json_out = std::ptr::null_mut();
-            }
+    let body = || {
+        if runtime_out.is_null() {
+            return Err(SyncError::null("runtime_out"));
         }
+        // SAFETY: checked non-NULL; the caller's contract.
+        unsafe { *runtime_out = std::ptr::null_mut() };
         // SAFETY: the caller's contract.
         let bytes = unsafe { buffers::input(options_json, options_len) };
-        let created = model::parse_valid::<RuntimeOptions>(bytes).and_then(|o| Runtime::new(&o));
-        match created {
-            Ok(rt) => {
-                let id = RUNTIMES.insert(Arc::new(rt));
-                // SAFETY: checked non-NULL above.
-                unsafe { *runtime_out = std::ptr::without_provenance_mut(id) };
-                TcResult::Ok
-            }
-            Err(e) => {
-                if !error_json_out.is_null() {
-                    // SAFETY: checked non-NULL; the caller's contract.
-                    unsafe {
-                        buffers::write_out(e.to_json_string(), error_json_out, std::ptr::null_mut())
-                    };
-                }
-                TcResult::for_error(&e)
-            }
-        }
-    })
+        let runtime = model::parse_valid::<RuntimeOptions>(bytes).and_then(|o| Runtime::new(&o))?;
+        let id = RUNTIMES.insert(Arc::new(runtime));
+        // SAFETY: checked non-NULL; the caller's contract.
+        unsafe { *runtime_out = std::ptr::without_provenance_mut(id) };
+        Ok(())
+    };
+    if !error_json_out.is_null() {
+        // SAFETY: the caller's contract.
+        unsafe { *error_json_out = std::ptr::null_mut() };
+    }
+    // SAFETY: `error_json_out` is NULL or writable by the caller's contract.
+    unsafe { sync_error::run(error_json_out, body) }
 }
 
 /// Shuts a runtime down and frees its handle.
@@ -105,12 +94,15 @@ pub extern "C" fn tc_runtime_free(runtime: *mut TcRuntime) {
 /// and `user_data` must stay valid until the logger is replaced, turned off
 /// or the runtime freed. One logger per runtime; a new call replaces it.
 ///
-/// Returns `TC_RESULT_NULL_ARGUMENT` for a NULL runtime, level or callback,
-/// `TC_RESULT_INVALID_ARGUMENT` for an unknown level, `TC_RESULT_CLOSED` for
-/// a freed runtime.
+/// Fails with `TC_RESULT_NULL_ARGUMENT` for a NULL runtime, level or
+/// callback, `TC_RESULT_INVALID_ARGUMENT` for an unknown level,
+/// `TC_RESULT_CLOSED` for a freed runtime; the error object then goes to
+/// `*error_json_out` unless it is NULL (see docs/ABI.md, "Synchronous
+/// errors"), and the logger stays as it was.
 ///
 /// # Safety
-/// `level` must point to `level_len` readable bytes.
+/// `level` must point to `level_len` readable bytes; `error_json_out` must
+/// be NULL or valid for a write.
 #[no_mangle]
 pub unsafe extern "C" fn tc_runtime_set_logger(
     runtime: *mut TcRuntime,
@@ -118,23 +110,24 @@ pub unsafe extern "C" fn tc_runtime_set_logger(
     level_len: usize,
     callback: TcCallback,
     user_data: *mut std::ffi::c_void,
+    error_json_out: *mut *mut c_char,
 ) -> TcResult {
-    let Some(callback) = callback else {
-        return TcResult::NullArgument;
-    };
-    if runtime.is_null() || level.is_null() {
-        return TcResult::NullArgument;
-    }
-    ffi_boundary!(TcResult::Panic, {
-        if lookup(runtime).is_none() {
-            return TcResult::Closed;
-        }
-        // SAFETY: the caller's contract.
-        let parsed = unsafe { buffers::input_str(level, level_len, "level") }
-            .and_then(|l| logging::parse_level(l).map_err(Error::invalid));
-        let Ok(filter) = parsed else {
-            return TcResult::InvalidArgument;
+    let body = || {
+        let Some(callback) = callback else {
+            return Err(SyncError::null("callback"));
         };
+        if runtime.is_null() {
+            return Err(SyncError::null("runtime"));
+        }
+        if level.is_null() {
+            return Err(SyncError::null("level"));
+        }
+        if lookup(runtime).is_none() {
+            return Err(Error::closed("the TcRuntime handle was freed").into());
+        }
+        // SAFETY: checked non-NULL; the caller's contract.
+        let filter = unsafe { buffers::input_str(level, level_len, "level") }
+            .and_then(|l| logging::parse_level(l).map_err(Error::invalid))?;
         let user_data = UserData(user_data);
         let sink: logging::Sink = Arc::new(move |record: &str| {
             let user_data = user_data;
@@ -144,6 +137,8 @@ pub unsafe extern "C" fn tc_runtime_set_logger(
             });
         });
         logging::set_sink(runtime.addr(), filter, sink);
-        TcResult::Ok
-    })
+        Ok(())
+    };
+    // SAFETY: `error_json_out` is NULL or writable by the caller's contract.
+    unsafe { sync_error::run(error_json_out, body) }
 }

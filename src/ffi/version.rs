@@ -4,7 +4,7 @@ use std::ffi::c_char;
 
 /// The ABI version this header describes; compare with `tc_abi_version()`.
 /// Bumped on every incompatible change of the C surface.
-pub const TC_ABI_VERSION: u32 = 1;
+pub const TC_ABI_VERSION: u32 = 2;
 
 static VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
 

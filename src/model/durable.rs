@@ -77,8 +77,21 @@ pub struct InstanceFilter {
 pub struct InstancePaging {
     /// Instances per page.
     pub page_size: Option<i32>,
-    /// Token from the previous page (base64).
+    /// Token from the previous page (base64): the `next_page_token` of every
+    /// listing.
+    pub next_page_token: Option<String>,
+    /// The Durable Task name of `next_page_token` (give one or the other).
     pub continuation_token: Option<String>,
+}
+
+impl InstancePaging {
+    /// The token from the previous page, under either name, and the name it came under.
+    pub fn token(&self) -> (&Option<String>, &'static str) {
+        match &self.continuation_token {
+            Some(_) => (&self.continuation_token, "continuation_token"),
+            None => (&self.next_page_token, "next_page_token"),
+        }
+    }
 }
 
 /// `tc_workflow_query_instances`: the filter keys plus paging.
@@ -92,7 +105,8 @@ pub struct QueryInstances {
 
 impl<'de> Deserialize<'de> for QueryInstances {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let (filter, paging) = super::split_object(d, &["page_size", "continuation_token"])?;
+        let (filter, paging) =
+            super::split_object(d, &["page_size", "next_page_token", "continuation_token"])?;
         Ok(QueryInstances { filter, paging })
     }
 }
@@ -153,11 +167,14 @@ impl Validate for QueryInstances {
     fn validate_at(&self, at: &str) -> Result<()> {
         self.filter.validate_at(at)?;
         page_size(at, "page_size", self.paging.page_size)?;
-        base64(
-            &self.paging.continuation_token,
-            &key(at, "continuation_token"),
-        )
-        .map(drop)
+        if self.paging.next_page_token.is_some() && self.paging.continuation_token.is_some() {
+            return Err(invalid_at(
+                key(at, "continuation_token"),
+                "is another name of next_page_token: give one of them",
+            ));
+        }
+        let (token, name) = self.paging.token();
+        base64(token, &key(at, name)).map(drop)
     }
 }
 

@@ -12,6 +12,7 @@ pub mod lifecycle;
 pub mod rpc;
 pub mod schedule;
 mod strict;
+pub mod task_queue;
 pub mod update;
 pub mod validate;
 pub mod visibility;
@@ -209,6 +210,12 @@ mod tests {
         struct Empty {}
         assert!(parse::<Empty>(b"").is_ok());
     }
+}
+
+/// The JSON text of a response.
+pub fn to_json(response: &impl serde::Serialize) -> Result<String> {
+    serde_json::to_string(response)
+        .map_err(|e| Error::internal(format!("a response did not serialize: {e}")))
 }
 
 /// serde default for boolean keys that default to true.

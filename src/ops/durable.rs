@@ -221,14 +221,17 @@ pub fn filter_query(filter: &InstanceFilter) -> String {
     clauses.join(" AND ")
 }
 
-/// `tc_workflow_query_instances` -> `{instances, continuation_token, query}`.
+/// `tc_workflow_query_instances` -> `{instances, next_page_token,
+/// continuation_token, query}` (the two tokens are the same).
 pub async fn query_instances(client: &Client, req: QueryInstances) -> Result<Value> {
     let query = filter_query(&req.filter);
-    let token = base64(&req.paging.continuation_token, "continuation_token")?;
+    let (token, name) = req.paging.token();
+    let token = base64(token, name)?;
     let (executions, next) =
         visibility::list_page(client, &query, req.paging.page_size, token).await?;
     Ok(json!({
         "instances": executions.iter().map(visibility::execution_row).collect::<Vec<_>>(),
+        "next_page_token": visibility::token_json(&next),
         "continuation_token": visibility::token_json(&next),
         "query": query,
     }))

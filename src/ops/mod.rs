@@ -10,6 +10,7 @@ pub mod result_wait;
 pub mod rpc;
 mod rpc_methods;
 pub mod schedule;
+pub mod task_queue;
 pub mod update;
 pub mod visibility;
 pub mod workflow;

@@ -6,6 +6,7 @@ use crate::client::Client;
 use crate::convert::proto_json;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::rpc::{RawRpc, RpcService};
+use crate::model::Empty;
 use prost::Message;
 use prost_reflect::{Kind, MethodDescriptor};
 use serde_json::Value;
@@ -121,6 +122,6 @@ async fn dispatch(client: &Client, raw: RawRpc) -> Result<Value> {
 }
 
 /// `tc_client_system_info` -> `{server_version, capabilities}`.
-pub async fn system_info(client: &Client) -> Result<Value> {
+pub async fn system_info(client: &Client, _: Empty) -> Result<Value> {
     client.system_info().await
 }

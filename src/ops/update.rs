@@ -6,7 +6,7 @@ use crate::client::Client;
 use crate::convert::{failure, payload};
 use crate::error::{Error, ErrorCode, Result};
 use crate::long_poll;
-use crate::model::update::{Update, UpdateResult, UpdateWithStart, WaitForStage};
+use crate::model::update::{ExecuteUpdate, Update, UpdateResult, UpdateWithStart, WaitForStage};
 use serde_json::{json, Map, Value};
 use std::sync::Arc;
 use temporalio_protos::temporal::api::{
@@ -186,8 +186,8 @@ async fn run(client: &Arc<Client>, req: Update, wanted: Stage) -> Result<Value> 
 
 /// `tc_workflow_update` -> `{update_id, result}` once the update completed,
 /// or `update_failed` (rejected by the validator or failed by the handler).
-pub async fn execute(client: &Arc<Client>, req: Update) -> Result<Value> {
-    run(client, req, Stage::Completed).await
+pub async fn execute(client: &Arc<Client>, req: ExecuteUpdate) -> Result<Value> {
+    run(client, req.0, Stage::Completed).await
 }
 
 /// `tc_workflow_start_update` -> `{update_id}` once accepted (or

@@ -207,12 +207,15 @@ static int failures = 0;
 
 /* The synchronous JSON exports with a mutated input. */
 static void sync_exports(char *buf, size_t len) {
-    char *out = NULL;
+    char *out = NULL, *error = NULL;
     size_t out_len = 0;
-    TcResult r = tc_envconfig_load(buf, len, &out, &out_len);
-    CHECK(out != NULL && strlen(out) == out_len, "tc_envconfig_load output");
-    CHECK(r != TC_RESULT_PANIC && (out == NULL || strstr(out, "\"code\":\"panic\"") == NULL), "envconfig panic");
+    TcResult r = tc_envconfig_load(buf, len, &out, &out_len, &error);
+    CHECK((r == TC_RESULT_OK) == (out != NULL) && (r == TC_RESULT_OK) == (error == NULL),
+          "tc_envconfig_load writes json_out exactly on success, error_json_out exactly on failure");
+    CHECK(out == NULL || strlen(out) == out_len, "tc_envconfig_load output length");
+    CHECK(r != TC_RESULT_PANIC && (error == NULL || strstr(error, "\"code\":\"panic\"") == NULL), "envconfig panic");
     tc_string_free(out);
+    tc_string_free(error);
     TcRuntime *rt = NULL;
     char *err = NULL;
     r = tc_runtime_new(buf, len, &rt, &err);

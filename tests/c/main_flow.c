@@ -139,6 +139,27 @@ int main(int argc, char **argv) {
     free(run(tc_workflow_terminate, client, buf, &status));
     CHECK(status == TC_STATUS_OK, "terminate");
 
+    /* the task queue the worker polls */
+    snprintf(buf, sizeof buf, "{\"task_queue\": \"%s\", \"task_queue_type\": \"activity\"}", queue);
+    char *tq = run(tc_workflow_describe_task_queue, client, buf, &status);
+    CHECK(status == TC_STATUS_OK && strstr(tq, "\"pollers\":[{\"identity\":\"") && strstr(tq, "\"rate_per_second\":"),
+          "describe_task_queue: %s", tq);
+    free(tq);
+
+    /* synchronous errors come through error_json_out; success leaves it untouched */
+    char *sync_error = NULL;
+    CHECK(tc_client_update_api_key(client, "bad\nkey", 7, &sync_error) == TC_RESULT_INVALID_ARGUMENT &&
+              sync_error && strstr(sync_error, "\"code\":\"invalid_argument\""),
+          "update_api_key error: %s", sync_error ? sync_error : "(none)");
+    tc_string_free(sync_error);
+    sync_error = NULL;
+    CHECK(tc_client_update_headers(client, "{\"x-team\": \"c\"}", 15, &sync_error) == TC_RESULT_OK && !sync_error,
+          "update_headers ok");
+    CHECK(tc_client_update_headers(NULL, "{}", 2, &sync_error) == TC_RESULT_NULL_ARGUMENT && sync_error &&
+              strstr(sync_error, "client"),
+          "update_headers NULL client: %s", sync_error ? sync_error : "(none)");
+    tc_string_free(sync_error);
+
     /* errors */
     char *nf = run(tc_workflow_describe, client, "{\"workflow_id\": \"no-such-workflow\"}", &status);
     CHECK(status == TC_STATUS_ERROR && strstr(nf, "\"code\":\"not_found\""), "not found: %s", nf);

@@ -388,3 +388,56 @@ fn uuid_like() -> String {
         N.fetch_add(1, Ordering::Relaxed)
     )
 }
+
+/// A pointer value no allocation has: what `error_json_out` is preset to,
+/// to see whether a synchronous export wrote it.
+fn untouched() -> *mut c_char {
+    std::ptr::without_provenance_mut(0x7e57)
+}
+
+/// Calls a synchronous export that takes a trailing `error_json_out`,
+/// preset to a sentinel. Returns its result code and the error object it
+/// wrote there (freed here), or `None` when it left it untouched.
+pub fn sync_call(call: impl FnOnce(*mut *mut c_char) -> TcResult) -> (TcResult, Option<Value>) {
+    let mut error = untouched();
+    let code = call(&mut error);
+    if error == untouched() {
+        return (code, None);
+    }
+    assert!(!error.is_null(), "error_json_out was set to NULL");
+    let text = unsafe { CStr::from_ptr(error) }
+        .to_str()
+        .unwrap()
+        .to_owned();
+    temporal_capi::ffi::tc_string_free(error);
+    (code, Some(serde_json::from_str(&text).unwrap()))
+}
+
+/// Runs `tc_envconfig_load` on `options`: its result code and the loaded
+/// profile or the error object. Checks that `json_out` is written exactly
+/// when it succeeds (and its length reported), `error_json_out` exactly when
+/// it fails.
+pub fn envconfig_load(options: &Value) -> (TcResult, Value) {
+    let text = options.to_string();
+    let mut out: *mut c_char = untouched();
+    let mut len = 0usize;
+    let (code, error) = sync_call(|error_out| unsafe {
+        temporal_capi::ffi::envconfig::tc_envconfig_load(
+            text.as_ptr().cast(),
+            text.len(),
+            &mut out,
+            &mut len,
+            error_out,
+        )
+    });
+    if let Some(error) = error {
+        assert_ne!(code, TcResult::Ok, "{error}");
+        assert_eq!(out, untouched(), "json_out is written only on success");
+        return (code, error);
+    }
+    assert_eq!(code, TcResult::Ok);
+    let profile = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
+    assert_eq!(profile.len(), len);
+    temporal_capi::ffi::tc_string_free(out);
+    (code, serde_json::from_str(&profile).unwrap())
+}

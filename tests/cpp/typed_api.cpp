@@ -142,6 +142,7 @@ const Wrapper wrappers[] = {
     WRAPPER(tc_workflow_terminate, terminate_workflow),
     WRAPPER(tc_workflow_list, list_workflows),
     WRAPPER(tc_workflow_count, count_workflows),
+    WRAPPER(tc_workflow_describe_task_queue, describe_task_queue),
     WRAPPER(tc_workflow_fetch_history, fetch_history),
     WRAPPER(tc_workflow_export_history, export_history),
     WRAPPER(tc_workflow_update, update_workflow),
@@ -412,6 +413,22 @@ void listings_page_to_the_end(const tc::Client &client, const std::string &queue
               std::to_string(history.first) + " pages");
 }
 
+void task_queue_is_described(const tc::Client &client, const std::string &queue) {
+    const std::string polled = client.describe_task_queue(R"({"task_queue": )" + tc::json_quote(queue) + "}").get();
+    check(contains(polled, R"("pollers":[{"identity":")") && contains(polled, R"("last_access_time":")") &&
+              contains(polled, R"("stats":null)"),
+          "the worker polls " + queue + ": " + polled);
+    const std::string idle =
+        client.describe_task_queue(R"({"task_queue": )" + tc::json_quote(unique_id("idle")) + "}").get();
+    check(idle == R"({"pollers":[],"stats":null})", "nobody polls an unused queue: " + idle);
+    try {
+        client.describe_task_queue(R"({"task_queue": ""})").get();
+        check(false, "an empty task queue is rejected");
+    } catch (const tc::Error &e) {
+        check(e.code() == "invalid_argument", std::string("empty task queue: ") + e.what());
+    }
+}
+
 void schedules_through_a_handle(const tc::Client &client, const std::string &queue) {
     const std::string id = unique_id("schedule");
     const std::string created =
@@ -457,6 +474,7 @@ int main(int argc, char **argv) {
         handle_members_reach_their_exports(client);
         workflows_through_members_and_handles(client, argv[2]);
         listings_page_to_the_end(client, argv[2]);
+        task_queue_is_described(client, argv[2]);
         schedules_through_a_handle(client, argv[2]);
         raw_rpc(client);
     } catch (const std::exception &e) {

@@ -262,29 +262,61 @@ impl Driver {
         self.mutator.input(&mut self.rng, seeds, &others)
     }
 
+    /// Calls a synchronous export with `error_json_out` preset to a
+    /// sentinel and checks the convention: the error object is written
+    /// exactly when the result is not OK, and is a well-formed error.
+    fn sync_checked(
+        &self,
+        name: &str,
+        input: &[u8],
+        call: impl FnOnce(*mut *mut c_char) -> TcResult,
+    ) -> TcResult {
+        let sentinel: *mut c_char = std::ptr::without_provenance_mut(0x7e57);
+        let mut error = sentinel;
+        let code = call(&mut error);
+        match (code, error == sentinel) {
+            (TcResult::Ok, true) => {}
+            (TcResult::Ok, false) => tracker().violate(format!("{name}: OK wrote an error")),
+            (_, true) => tracker().violate(format!("{name}: {code:?} wrote no error object")),
+            (_, false) => {
+                let text = unsafe { CStr::from_ptr(error) }.to_bytes().to_vec();
+                self.check_error_json(name, code, &text, input);
+                tc_string_free(error);
+            }
+        }
+        code
+    }
+
     fn envconfig(&mut self) {
         self.count("tc_envconfig_load");
         let bytes = self.synchronous_input(&seeds::envconfig_seeds());
         let mut out: *mut c_char = std::ptr::null_mut();
         let mut len = 0usize;
-        if self.rng.one_in(50) {
-            let code = unsafe {
-                tc_envconfig_load(
-                    bytes.as_ptr().cast(),
-                    bytes.len(),
-                    std::ptr::null_mut(),
-                    &mut len,
-                )
-            };
+        let json_out: *mut *mut c_char = if self.rng.one_in(50) {
+            std::ptr::null_mut()
+        } else {
+            &mut out
+        };
+        let code = self.sync_checked("tc_envconfig_load", &bytes, |error| unsafe {
+            tc_envconfig_load(
+                bytes.as_ptr().cast(),
+                bytes.len(),
+                json_out,
+                &mut len,
+                error,
+            )
+        });
+        if json_out.is_null() {
             if code != TcResult::NullArgument {
                 tracker().violate(format!("tc_envconfig_load: NULL json_out gave {code:?}"));
             }
             return;
         }
-        let code =
-            unsafe { tc_envconfig_load(bytes.as_ptr().cast(), bytes.len(), &mut out, &mut len) };
+        if (code == TcResult::Ok) == out.is_null() {
+            tracker().violate(format!("tc_envconfig_load: {code:?} with output {out:?}"));
+            return;
+        }
         if out.is_null() {
-            tracker().violate(format!("tc_envconfig_load: no output ({code:?})"));
             return;
         }
         let text = unsafe { CStr::from_ptr(out) }.to_bytes().to_vec();
@@ -298,30 +330,22 @@ impl Driver {
     fn update_headers(&mut self) {
         self.count("tc_client_update_headers");
         let bytes = self.synchronous_input(&seeds::header_seeds());
-        let code = unsafe {
-            tc_client_update_headers(
+        for (client, allowed) in [
+            (
                 self.handles.mutable_client,
-                bytes.as_ptr().cast(),
-                bytes.len(),
-            )
-        };
-        if !matches!(code, TcResult::Ok | TcResult::InvalidArgument) {
-            tracker().violate(format!(
-                "tc_client_update_headers: {code:?}; input {}",
-                excerpt(&bytes)
-            ));
-        }
-        let code = unsafe {
-            tc_client_update_headers(
-                self.handles.freed_client,
-                bytes.as_ptr().cast(),
-                bytes.len(),
-            )
-        };
-        if code != TcResult::Closed {
-            tracker().violate(format!(
-                "tc_client_update_headers on a freed client: {code:?}"
-            ));
+                &[TcResult::Ok, TcResult::InvalidArgument][..],
+            ),
+            (self.handles.freed_client, &[TcResult::Closed][..]),
+        ] {
+            let code = self.sync_checked("tc_client_update_headers", &bytes, |error| unsafe {
+                tc_client_update_headers(client, bytes.as_ptr().cast(), bytes.len(), error)
+            });
+            if !allowed.contains(&code) {
+                tracker().violate(format!(
+                    "tc_client_update_headers: {code:?}; input {}",
+                    excerpt(&bytes)
+                ));
+            }
         }
     }
 
@@ -332,13 +356,10 @@ impl Driver {
         if self.rng.one_in(2) {
             bytes.retain(|b| *b != b'[' && *b != b']');
         }
-        let code = unsafe {
-            tc_client_update_api_key(
-                self.handles.mutable_client,
-                bytes.as_ptr().cast(),
-                bytes.len(),
-            )
-        };
+        let client = self.handles.mutable_client;
+        let code = self.sync_checked("tc_client_update_api_key", &bytes, |error| unsafe {
+            tc_client_update_api_key(client, bytes.as_ptr().cast(), bytes.len(), error)
+        });
         if !matches!(code, TcResult::Ok | TcResult::InvalidArgument) {
             tracker().violate(format!(
                 "tc_client_update_api_key: {code:?}; input {}",
@@ -386,15 +407,17 @@ impl Driver {
         if self.rng.one_in(2) {
             self.mutator.mutate_bytes(&mut self.rng, &mut bytes, None);
         }
-        let code = unsafe {
+        let runtime = self.handles.log_runtime;
+        let code = self.sync_checked("tc_runtime_set_logger", &bytes, |error| unsafe {
             tc_runtime_set_logger(
-                self.handles.log_runtime,
+                runtime,
                 bytes.as_ptr().cast(),
                 bytes.len(),
                 Some(log_callback),
                 std::ptr::null_mut(),
+                error,
             )
-        };
+        });
         // The documented names; surrounding whitespace and case are tolerated.
         let valid = std::str::from_utf8(&bytes).is_ok_and(|t| {
             seeds::LOG_LEVELS
@@ -412,15 +435,16 @@ impl Driver {
                 excerpt(&bytes)
             ));
         }
-        let code = unsafe {
+        let code = self.sync_checked("tc_runtime_set_logger", b"", |error| unsafe {
             tc_runtime_set_logger(
-                self.handles.log_runtime,
+                runtime,
                 std::ptr::null(),
                 0,
                 Some(log_callback),
                 std::ptr::null_mut(),
+                error,
             )
-        };
+        });
         if code != TcResult::NullArgument {
             tracker().violate(format!("tc_runtime_set_logger(NULL level): {code:?}"));
         }

@@ -26,9 +26,9 @@ use std::{
 };
 use temporal_capi::ffi::{
     client::tc_client_free,
+    exports::tc_schedule_create,
+    exports::{tc_workflow_result, tc_workflow_start},
     runtime::tc_runtime_free,
-    schedule::tc_schedule_create,
-    workflow::{tc_workflow_result, tc_workflow_start},
     TcResult,
 };
 use tracker::Tracker;

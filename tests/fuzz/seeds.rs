@@ -9,10 +9,7 @@
 
 use crate::common::{repo_root, OpFn};
 use serde_json::{json, Value};
-use temporal_capi::ffi::{
-    activity::*, durable::*, lifecycle::*, rpc::*, schedule::*, update::*, visibility::*,
-    workflow::*,
-};
+use temporal_capi::ffi::exports::*;
 
 /// One asynchronous export: its C name, its function and valid requests.
 pub struct Export {
@@ -174,6 +171,14 @@ pub fn exports() -> Vec<Export> {
             tc_workflow_list,
             vec![
                 json!({"query": "WorkflowType = 'Echo' AND ExecutionStatus = 'Running'", "page_size": 3, "next_page_token": null}),
+            ],
+        ),
+        e(
+            "tc_workflow_describe_task_queue",
+            tc_workflow_describe_task_queue,
+            vec![
+                json!({"task_queue": "$TQ", "task_queue_type": "workflow", "report_pollers": true, "report_stats": true}),
+                json!({"task_queue": "nobody-polls", "task_queue_type": "activity", "report_pollers": false}),
             ],
         ),
         e(

@@ -20,6 +20,12 @@ pub struct Registry<T> {
     live: LazyLock<RwLock<HashMap<usize, Arc<T>>>>,
 }
 
+impl<T> Default for Registry<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl<T> Registry<T> {
     /// An empty registry (usable in a `static`).
     pub const fn new() -> Self {
