@@ -2,14 +2,18 @@
 
 Asyncio API here; the blocking twin is :mod:`temporal_capi.sync`.
 
-    client = await Client.connect("127.0.0.1:7233")
-    handle = await client.start_workflow("Echo", "hi", id="wf-1", task_queue="q")
-    print(await handle.result())
+    async with await Client.connect("127.0.0.1:7233") as client:
+        handle = await client.start_workflow("Echo", "hi", id="wf-1", task_queue="q")
+        print(await handle.result())
+
+docs/python.md describes the API and the module layout.
 """
 
+from . import schedule, schedule_description
 from ._library import lib as _lib
 from .activity import ActivityHeartbeatResult, AsyncActivityHandle
-from .client import Client, ClientConfig
+from .client import Client
+from .client_config import ClientConfig
 from .common import (
     HistoryEventFilterType,
     KeepAliveConfig,
@@ -25,6 +29,7 @@ from .common import (
     WorkflowUpdateStage,
 )
 from .durable import InstanceQuery, InstanceQueryResult, OrchestrationMetadata
+from .durable_task import DurableTaskClient
 from .errors import (
     ActivityError,
     ApplicationError,
@@ -62,27 +67,8 @@ from .executions import (
 from .handle import WorkflowHandle, WorkflowUpdateHandle
 from .history import WorkflowHistory, WorkflowHistoryEventPage
 from .runtime import Runtime
-from .schedule import (
-    Schedule,
-    ScheduleActionStartWorkflow,
-    ScheduleBackfill,
-    ScheduleOverlapPolicy,
-    SchedulePolicy,
-    ScheduleState,
-    ScheduleUpdate,
-)
-from .schedule_description import (
-    ScheduleActionExecutionStartWorkflow,
-    ScheduleActionResult,
-    ScheduleDescription,
-    ScheduleInfo,
-    ScheduleListActionStartWorkflow,
-    ScheduleListDescription,
-    ScheduleListInfo,
-    ScheduleListPage,
-    ScheduleListSchedule,
-    ScheduleListState,
-)
+from .schedule import *  # noqa: F403 - the schedule types, as listed in schedule.__all__
+from .schedule_description import *  # noqa: F403 - what describing and listing schedules report
 from .schedule_handle import ScheduleHandle
 from .schedule_spec import ScheduleCalendarSpec, ScheduleIntervalSpec, ScheduleRange, ScheduleSpec
 from .service import ServiceClient
@@ -103,6 +89,7 @@ __all__ = [
     "ClosedError",
     "ConfigError",
     "ConnectionFailedError",
+    "DurableTaskClient",
     "FailureError",
     "HistoryEventFilterType",
     "InstanceQuery",
@@ -120,29 +107,8 @@ __all__ = [
     "RetryConfig",
     "RetryPolicy",
     "Runtime",
-    "Schedule",
-    "ScheduleActionExecutionStartWorkflow",
-    "ScheduleActionResult",
-    "ScheduleActionStartWorkflow",
     "ScheduleAlreadyRunningError",
-    "ScheduleBackfill",
-    "ScheduleCalendarSpec",
-    "ScheduleDescription",
     "ScheduleHandle",
-    "ScheduleInfo",
-    "ScheduleIntervalSpec",
-    "ScheduleListActionStartWorkflow",
-    "ScheduleListDescription",
-    "ScheduleListInfo",
-    "ScheduleListPage",
-    "ScheduleListSchedule",
-    "ScheduleListState",
-    "ScheduleOverlapPolicy",
-    "SchedulePolicy",
-    "ScheduleRange",
-    "ScheduleSpec",
-    "ScheduleState",
-    "ScheduleUpdate",
     "SearchAttributeKey",
     "ServerError",
     "ServiceClient",
@@ -171,3 +137,5 @@ __all__ = [
     "WorkflowUpdateHandle",
     "WorkflowUpdateStage",
 ]
+__all__ += schedule.__all__
+__all__ += schedule_description.__all__

@@ -9,7 +9,8 @@ A :class:`NativeCall` is awaitable in two ways. Inside an asyncio task it
 awaits a future, and cancelling the task cancels the native call through a
 ``TcCancel``. Inside :func:`drive` (the blocking API) the coroutine yields
 the call to the driver, which blocks the thread until the callback fires, so
-every operation is written once as a coroutine and serves both APIs.
+every operation is written once as a coroutine (or async iterator, see
+:func:`drive_iterator`) and serves both APIs.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ import json
 import logging
 import threading
 from dataclasses import dataclass
-from typing import Any, Callable, Coroutine, Generator, TypeVar
+from typing import Any, AsyncGenerator, Awaitable, Callable, Coroutine, Generator, Iterator, TypeVar, cast
 
 from ._library import CALLBACK, CLIENT_CALLBACK, RESULT_NULL_ARGUMENT, STATUS_OK, lib
+from .errors import InvalidArgumentError
 
 _log = logging.getLogger("temporal_capi")
 
@@ -176,7 +178,7 @@ class NativeCall:
         if result == RESULT_NULL_ARGUMENT:
             with _pending_lock:
                 _pending.pop(key, None)
-            raise ValueError("the library rejected a NULL handle; the object was closed")
+            raise InvalidArgumentError("the library rejected a NULL argument", {"code": "invalid_argument"})
 
     async def _in_asyncio(self) -> Outcome:
         loop = asyncio.get_running_loop()
@@ -223,8 +225,9 @@ async def _wait_uncancellable(future: asyncio.Future[Outcome]) -> None:
             continue
 
 
-def drive(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Runs ``coroutine`` to completion on this thread without an event loop.
+def drive(coroutine: Awaitable[T]) -> T:
+    """Runs ``coroutine`` (or a step of an async generator, such as ``__anext__()``) to completion
+    on this thread without an event loop.
 
     The coroutine may await only :class:`NativeCall` objects (directly or
     through other such coroutines); each is run with
@@ -232,20 +235,38 @@ def drive(coroutine: Coroutine[Any, Any, T]) -> T:
     """
     send: Any = None
     error: BaseException | None = None
+    steps = cast(Coroutine[Any, Any, T], coroutine)  # a generator step has send, throw and close too
     while True:
         outer = _driving.active
         _driving.active = True
         try:
-            step = coroutine.throw(error) if error is not None else coroutine.send(send)
+            step = steps.throw(error) if error is not None else steps.send(send)
         except StopIteration as stop:
             return stop.value
         finally:
             _driving.active = outer
         send, error = None, None
         if not isinstance(step, NativeCall):
-            coroutine.close()
+            steps.close()
             raise TypeError(f"the blocking API cannot await {step!r}")
         try:
             send = step.run_blocking()
         except BaseException as err:  # noqa: BLE001 - handed back into the coroutine
             error = err
+
+
+def drive_iterator(iterator: AsyncGenerator[T, None]) -> Iterator[T]:
+    """Iterates over an async generator on this thread without an event loop, as a plain generator.
+
+    Each item is fetched with :func:`drive`, so the generator may await only
+    :class:`NativeCall` objects. Leaving the loop early closes the generator.
+    """
+    try:
+        while True:
+            try:
+                item = drive(iterator.__anext__())
+            except StopAsyncIteration:
+                return
+            yield item
+    finally:
+        drive(iterator.aclose())

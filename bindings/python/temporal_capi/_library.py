@@ -1,16 +1,21 @@
-"""Loads ``libtemporal_capi`` and declares the C signature of every export.
+"""Loads ``libtemporal_capi``, declares the C signature of every export, and reads its out-parameters.
 
 The table :data:`SIGNATURES` is the single place the C ABI is described in
 Python; a test compares it with the committed header so the two cannot drift.
+:func:`call_checked` is the one way a synchronous export that can fail is
+called (docs/ABI.md, "Synchronous errors").
 """
 
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 from ctypes import POINTER, c_char, c_char_p, c_int, c_size_t, c_uint32, c_void_p
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
+
+from .errors import error_from_json
 
 LIBRARY_ENV = "TEMPORAL_CAPI_LIBRARY"
 """Environment variable naming the shared library to load instead of the packaged one."""
@@ -18,7 +23,7 @@ LIBRARY_ENV = "TEMPORAL_CAPI_LIBRARY"
 LIBRARY_FILE = "libtemporal_capi.so"
 """File name of the shared library shipped inside the package."""
 
-ABI_VERSION = 1
+ABI_VERSION = 2
 """The ``TC_ABI_VERSION`` these bindings were written for."""
 
 RESULT_OK, RESULT_NULL_ARGUMENT, RESULT_INVALID_ARGUMENT, RESULT_PANIC, RESULT_CLOSED, RESULT_ERROR = range(6)
@@ -34,22 +39,23 @@ CLIENT_CALLBACK = ctypes.CFUNCTYPE(None, c_void_p, c_void_p, c_int, POINTER(c_ch
 """``TcClientCallback``: ``(user_data, client, status, json, json_len)``."""
 
 _ASYNC_CALL = ([c_void_p, c_char_p, c_size_t, c_void_p, CALLBACK, c_void_p], c_int)
+_ERROR_OUT = POINTER(c_void_p)
 
 SIGNATURES: dict[str, tuple[list[Any], Any]] = {
     "tc_version": ([], c_char_p),
     "tc_abi_version": ([], c_uint32),
     "tc_string_free": ([c_void_p], None),
-    "tc_runtime_new": ([c_char_p, c_size_t, POINTER(c_void_p), POINTER(c_void_p)], c_int),
+    "tc_runtime_new": ([c_char_p, c_size_t, POINTER(c_void_p), _ERROR_OUT], c_int),
     "tc_runtime_free": ([c_void_p], None),
-    "tc_runtime_set_logger": ([c_void_p, c_char_p, c_size_t, CALLBACK, c_void_p], c_int),
+    "tc_runtime_set_logger": ([c_void_p, c_char_p, c_size_t, CALLBACK, c_void_p, _ERROR_OUT], c_int),
     "tc_cancel_new": ([], c_void_p),
     "tc_cancel_cancel": ([c_void_p], None),
     "tc_cancel_free": ([c_void_p], None),
     "tc_client_connect": ([c_void_p, c_char_p, c_size_t, c_void_p, CLIENT_CALLBACK, c_void_p], c_int),
     "tc_client_free": ([c_void_p], None),
-    "tc_client_update_api_key": ([c_void_p, c_char_p, c_size_t], c_int),
-    "tc_client_update_headers": ([c_void_p, c_char_p, c_size_t], c_int),
-    "tc_envconfig_load": ([c_char_p, c_size_t, POINTER(c_void_p), POINTER(c_size_t)], c_int),
+    "tc_client_update_api_key": ([c_void_p, c_char_p, c_size_t, _ERROR_OUT], c_int),
+    "tc_client_update_headers": ([c_void_p, c_char_p, c_size_t, _ERROR_OUT], c_int),
+    "tc_envconfig_load": ([c_char_p, c_size_t, POINTER(c_void_p), POINTER(c_size_t), _ERROR_OUT], c_int),
     "tc_activity_complete": _ASYNC_CALL,
     "tc_activity_fail": _ASYNC_CALL,
     "tc_activity_heartbeat": _ASYNC_CALL,
@@ -69,6 +75,7 @@ SIGNATURES: dict[str, tuple[list[Any], Any]] = {
     "tc_workflow_count": _ASYNC_CALL,
     "tc_workflow_delete": _ASYNC_CALL,
     "tc_workflow_describe": _ASYNC_CALL,
+    "tc_workflow_describe_task_queue": _ASYNC_CALL,
     "tc_workflow_export_history": _ASYNC_CALL,
     "tc_workflow_fetch_history": _ASYNC_CALL,
     "tc_workflow_list": _ASYNC_CALL,
@@ -137,3 +144,30 @@ def take_string(pointer: ctypes.c_void_p, length: int | None = None) -> bytes:
         return ctypes.string_at(pointer.value, -1 if length is None else length)
     finally:
         lib.tc_string_free(pointer.value)
+
+
+_RESULT_CODES = {
+    RESULT_NULL_ARGUMENT: "invalid_argument",
+    RESULT_INVALID_ARGUMENT: "invalid_argument",
+    RESULT_PANIC: "panic",
+    RESULT_CLOSED: "closed",
+}
+
+
+def call_checked(function: Callable[..., int], *args: Any) -> None:
+    """Calls a synchronous export whose last parameter is ``char **error_json_out``, passing ``args`` before it.
+
+    On any result but ``TC_RESULT_OK`` raises the exception for the error
+    object the library wrote (:func:`~temporal_capi.errors.error_from_json`;
+    ``TC_RESULT_NULL_ARGUMENT`` comes with code ``invalid_argument``, so it
+    raises :class:`~temporal_capi.errors.InvalidArgumentError`).
+    """
+    error = ctypes.c_void_p()
+    result = function(*args, ctypes.byref(error))
+    if result == RESULT_OK:
+        return
+    text = take_string(error)
+    if not text:  # only a library that broke its contract writes no error object
+        code = _RESULT_CODES.get(result, "internal")
+        text = json.dumps({"code": code, "message": f"{function.__name__} returned {result} without an error object"})
+    raise error_from_json(json.loads(text))

@@ -17,7 +17,7 @@ from .common import compact, token_json
 from .errors import ApplicationError, InvalidArgumentError
 
 if TYPE_CHECKING:
-    from .client import Client
+    from ._transport import Transport
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class AsyncActivityHandle:
 
     def __init__(
         self,
-        client: Client,
+        transport: Transport,
         *,
         workflow_id: str | None = None,
         run_id: str | None = None,
@@ -63,7 +63,7 @@ class AsyncActivityHandle:
                 f"task_token must be bytes, not {type(task_token).__name__}",
                 {"code": "invalid_argument", "key": "task_token"},
             )
-        self.client = client
+        self._transport = transport
         self.task_token: bytes | None = bytes(task_token) if task_token is not None else None
         self.workflow_id = workflow_id
         self.run_id = run_id
@@ -78,7 +78,7 @@ class AsyncActivityHandle:
         """Completes the activity with the JSON value ``result``."""
         request = self._target()
         request["result"] = result
-        await self.client.call(lib.tc_activity_complete, request)
+        await self._transport.call(lib.tc_activity_complete, request)
 
     async def fail(
         self,
@@ -111,13 +111,13 @@ class AsyncActivityHandle:
         )
         request = self._target()
         request["failure"] = failure
-        await self.client.call(lib.tc_activity_fail, request)
+        await self._transport.call(lib.tc_activity_fail, request)
 
     async def heartbeat(self, *details: Any) -> ActivityHeartbeatResult:
         """Records a heartbeat with JSON ``details`` and reports whether cancellation was requested."""
         request = self._target()
         request["details"] = list(details)
-        response = await self.client.call(lib.tc_activity_heartbeat, request)
+        response = await self._transport.call(lib.tc_activity_heartbeat, request)
         return ActivityHeartbeatResult(
             cancel_requested=bool(response.get("cancel_requested")),
             paused=bool(response.get("paused")),
@@ -128,7 +128,7 @@ class AsyncActivityHandle:
         """Confirms that the activity stopped after a cancellation request, with JSON ``details``."""
         request = self._target()
         request["details"] = list(details)
-        await self.client.call(lib.tc_activity_report_cancellation, request)
+        await self._transport.call(lib.tc_activity_report_cancellation, request)
 
 
 __all__ = ["ActivityHeartbeatResult", "AsyncActivityHandle"]

@@ -76,7 +76,27 @@ class QueryRejectCondition(str, Enum):
     NOT_COMPLETED_CLEANLY = "not_completed_cleanly"
 
 
-class WorkflowExecutionStatus(IntEnum):
+E = TypeVar("E", bound="NamedIntEnum")
+
+
+class NamedIntEnum(IntEnum):
+    """An enum with Temporal API values whose JSON form is the member name in snake_case."""
+
+    @classmethod
+    def from_json(cls: type[E], value: str) -> E:
+        """The member for the library's snake_case name (``"continued_as_new"``); ValueError for another name."""
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            expected = [member.name.lower() for member in cls]
+            raise ValueError(f"unknown {cls.__name__} {value!r}; expected one of {expected}") from None
+
+    def to_json(self) -> str:
+        """The library's snake_case name (``"running"``, ``"continued_as_new"``, ``"buffer_one"`` ...)."""
+        return self.name.lower()
+
+
+class WorkflowExecutionStatus(NamedIntEnum):
     """A workflow run's status (values as in the Temporal API)."""
 
     RUNNING = 1
@@ -87,15 +107,6 @@ class WorkflowExecutionStatus(IntEnum):
     CONTINUED_AS_NEW = 6
     TIMED_OUT = 7
     PAUSED = 8
-
-    @classmethod
-    def from_json(cls, value: str) -> WorkflowExecutionStatus:
-        """The member for the library's snake_case status name."""
-        return cls[value.upper()]
-
-    def to_json(self) -> str:
-        """The library's snake_case status name (``"running"``, ``"continued_as_new"`` ...)."""
-        return self.name.lower()
 
 
 class WorkflowUpdateStage(str, Enum):
@@ -189,31 +200,31 @@ class TLSConfig:
     is still verified against the CA)."""
 
     def to_json(self) -> dict[str, Any]:
-        """The ``tls`` object."""
-        return compact(
-            server_ca_cert=_text(self.server_root_ca_cert),
-            server_ca_cert_path=self.server_root_ca_cert_path,
-            client_cert=_text(self.client_cert),
-            client_cert_path=self.client_cert_path,
-            client_key=_text(self.client_private_key),
-            client_key_path=self.client_private_key_path,
-            server_name=self.domain,
-            disable_host_verification=self.disable_host_verification or None,
-        )
+        """The ``tls`` object (PEM bytes as text); unset fields are left out."""
+        value: dict[str, Any] = {}
+        for field, key in _TLS_KEYS.items():
+            setting = getattr(self, field)
+            if setting is not None and setting is not False:
+                value[key] = _text(setting)
+        return value
 
     @classmethod
     def from_json(cls, value: Mapping[str, Any]) -> TLSConfig:
         """Reads the ``tls`` object of a loaded profile."""
-        return cls(
-            server_root_ca_cert=value.get("server_ca_cert"),
-            domain=value.get("server_name"),
-            client_cert=value.get("client_cert"),
-            client_private_key=value.get("client_key"),
-            server_root_ca_cert_path=value.get("server_ca_cert_path"),
-            client_cert_path=value.get("client_cert_path"),
-            client_private_key_path=value.get("client_key_path"),
-            disable_host_verification=bool(value.get("disable_host_verification", False)),
-        )
+        return cls(**{field: value[key] for field, key in _TLS_KEYS.items() if value.get(key) is not None})
+
+
+_TLS_KEYS = {
+    "server_root_ca_cert": "server_ca_cert",
+    "server_root_ca_cert_path": "server_ca_cert_path",
+    "client_cert": "client_cert",
+    "client_cert_path": "client_cert_path",
+    "client_private_key": "client_key",
+    "client_private_key_path": "client_key_path",
+    "domain": "server_name",
+    "disable_host_verification": "disable_host_verification",
+}
+"""Each :class:`TLSConfig` field and its key in the library's ``tls`` object."""
 
 
 @dataclass(frozen=True)
@@ -324,7 +335,7 @@ def search_attributes_from_json(attributes: Mapping[str, Any]) -> dict[SearchAtt
     return out
 
 
-def _text(value: bytes | str | None) -> str | None:
+def _text(value: Any) -> Any:
     return value.decode() if isinstance(value, bytes) else value
 
 

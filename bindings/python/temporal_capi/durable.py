@@ -1,6 +1,8 @@
-"""Types of the Durable Task style operations (``schedule_new_orchestration_instance`` & co).
+"""Types of the Durable Task operations: :class:`InstanceQuery`, :class:`InstanceQueryResult` and
+:class:`OrchestrationMetadata`.
 
-The operations themselves are methods of :class:`~temporal_capi.Client`;
+The operations themselves are methods of
+:class:`~temporal_capi.DurableTaskClient` (:mod:`.durable_task`);
 docs/python.md maps each Durable Task name to its Temporal equivalent.
 """
 
@@ -11,7 +13,7 @@ from datetime import datetime
 from typing import Any, Mapping, Sequence
 
 from .common import WorkflowExecutionStatus, compact, datetime_from_json, datetime_json
-from .executions import WorkflowExecution
+from .executions import WorkflowExecution, WorkflowExecutionDescription
 
 
 @dataclass(frozen=True)
@@ -23,8 +25,8 @@ class InstanceQuery:
     names); ``created_from``/``created_to``: start time bounds, inclusive (a
     naive datetime is UTC); ``id_prefix``: the workflow id starts with it;
     ``workflow_type``, ``task_queue``: exact matches. ``page_size`` and
-    ``continuation_token`` page :meth:`Client.query_instances
-    <temporal_capi.Client.query_instances>`. Values are quoted safely, so
+    ``continuation_token`` page :meth:`DurableTaskClient.query_instances
+    <temporal_capi.DurableTaskClient.query_instances>`. Values are quoted safely, so
     any text can be matched literally.
     """
 
@@ -58,7 +60,7 @@ def _status_json(status: WorkflowExecutionStatus | str) -> str:
 
 @dataclass(frozen=True)
 class InstanceQueryResult:
-    """One page of :meth:`Client.query_instances <temporal_capi.Client.query_instances>`.
+    """One page of :meth:`DurableTaskClient.query_instances <temporal_capi.DurableTaskClient.query_instances>`.
 
     ``continuation_token`` is None after the last page; ``query`` is the
     visibility query the filter was translated to.
@@ -80,14 +82,17 @@ class InstanceQueryResult:
 
 @dataclass(frozen=True)
 class OrchestrationMetadata:
-    """How a workflow ended, from :meth:`Client.wait_for_instance_completion
-    <temporal_capi.Client.wait_for_instance_completion>`.
+    """The state of an instance: how it ended, from :meth:`DurableTaskClient.wait_for_instance_completion
+    <temporal_capi.DurableTaskClient.wait_for_instance_completion>`, or how it stands, from
+    :meth:`DurableTaskClient.get_instance <temporal_capi.DurableTaskClient.get_instance>`.
 
-    ``status`` is one of ``COMPLETED``, ``FAILED``, ``CANCELED``,
-    ``TERMINATED``, ``TIMED_OUT``; ``failure`` the decoded failure
-    (``{"kind", "message", ...}``, see docs/JSON.md) or None;
-    ``input`` (the final run's args) and ``output`` (its result) are None
-    unless inputs and outputs were fetched. ``raw`` is the library's response.
+    ``status`` of a closed instance is one of ``COMPLETED``, ``FAILED``,
+    ``CANCELED``, ``TERMINATED``, ``TIMED_OUT`` (an open one: ``RUNNING``,
+    ``PAUSED``); ``failure`` the decoded failure (``{"kind", "message",
+    ...}``, see docs/JSON.md) or None; ``input`` (the final run's args) and
+    ``output`` (its result) are None unless inputs and outputs were fetched
+    from a closed instance. ``last_updated_at`` is the close time (None
+    while open). ``raw`` is the library's response.
     """
 
     instance_id: str
@@ -115,6 +120,22 @@ class OrchestrationMetadata:
             output=value.get("output"),
             failure=value.get("failure"),
             raw=dict(value),
+        )
+
+    @classmethod
+    def from_description(cls, description: WorkflowExecutionDescription) -> OrchestrationMetadata:
+        """The state of a described (open) run: no input, output or failure."""
+        return cls(
+            instance_id=description.id,
+            run_id=description.run_id,
+            name=description.workflow_type,
+            status=description.status or WorkflowExecutionStatus.RUNNING,
+            created_at=description.start_time,
+            last_updated_at=description.close_time,
+            input=None,
+            output=None,
+            failure=None,
+            raw=dict(description.raw),
         )
 
 

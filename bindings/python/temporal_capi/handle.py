@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, AsyncIterator, Literal, Mapping, Sequence
 
 from ._library import lib
+from ._pager import paginate
 from .common import (
     HistoryEventFilterType,
     QueryRejectCondition,
@@ -24,7 +25,7 @@ from .executions import WorkflowExecutionDescription
 from .history import WorkflowHistory, WorkflowHistoryEventPage
 
 if TYPE_CHECKING:
-    from .client import Client
+    from ._transport import Transport
 
 
 class WorkflowUpdateHandle:
@@ -32,7 +33,7 @@ class WorkflowUpdateHandle:
 
     def __init__(
         self,
-        client: Client,
+        transport: Transport,
         id: str,  # noqa: A002 - the official client's name
         workflow_id: str,
         *,
@@ -42,7 +43,7 @@ class WorkflowUpdateHandle:
         known_failure: WorkflowUpdateFailedError | None = None,
     ) -> None:
         """Use :meth:`WorkflowHandle.start_update` or :meth:`WorkflowHandle.get_update_handle`."""
-        self.client = client
+        self._transport = transport
         self._id = id
         self._workflow_id = workflow_id
         self._workflow_run_id = workflow_run_id
@@ -52,10 +53,10 @@ class WorkflowUpdateHandle:
 
     @classmethod
     def _from_response(
-        cls, client: Client, response: Mapping[str, Any], workflow_id: str, run_id: str | None
+        cls, transport: Transport, response: Mapping[str, Any], workflow_id: str, run_id: str | None
     ) -> WorkflowUpdateHandle:
         return cls(
-            client,
+            transport,
             response["update_id"],
             workflow_id,
             workflow_run_id=run_id,
@@ -91,7 +92,7 @@ class WorkflowUpdateHandle:
         if not self._has_result:
             request = compact(workflow_id=self._workflow_id, run_id=self._workflow_run_id, update_id=self._id)
             try:
-                response = await self.client.call(lib.tc_workflow_update_result, request)
+                response = await self._transport.call(lib.tc_workflow_update_result, request)
             except WorkflowUpdateFailedError as failed:
                 self._failure = failed
                 raise
@@ -110,7 +111,7 @@ class WorkflowHandle:
 
     def __init__(
         self,
-        client: Client,
+        transport: Transport,
         id: str,  # noqa: A002 - the official client's name
         *,
         run_id: str | None = None,
@@ -118,7 +119,7 @@ class WorkflowHandle:
         first_execution_run_id: str | None = None,
     ) -> None:
         """Use :meth:`Client.start_workflow` or :meth:`Client.get_workflow_handle`."""
-        self.client = client
+        self._transport = transport
         self.id = id
         self.run_id = run_id
         self.result_run_id = result_run_id
@@ -139,19 +140,19 @@ class WorkflowHandle:
         """
         request = self._target(self.result_run_id)
         request["follow_runs"] = follow_runs
-        response = await self.client.call(lib.tc_workflow_result, request)
+        response = await self._transport.call(lib.tc_workflow_result, request)
         return response["result"]
 
     async def describe(self) -> WorkflowExecutionDescription:
         """The run's status, times, timeouts, memo and search attributes."""
-        response = await self.client.call(lib.tc_workflow_describe, self._target())
+        response = await self._transport.call(lib.tc_workflow_describe, self._target())
         return WorkflowExecutionDescription.from_json(response)
 
     async def signal(self, signal: str, *args: Any) -> None:
         """Sends a signal with JSON ``args``."""
         request = self._target()
         request.update(signal_name=signal, args=list(args))
-        await self.client.call(lib.tc_workflow_signal, request)
+        await self._transport.call(lib.tc_workflow_signal, request)
 
     async def query(
         self, query: str, *args: Any, reject_condition: QueryRejectCondition | str | None = None
@@ -165,14 +166,14 @@ class WorkflowHandle:
         """
         request = self._target()
         request.update(compact(query_type=query, args=list(args), reject_condition=enum_json(reject_condition)))
-        response = await self.client.call(lib.tc_workflow_query, request)
+        response = await self._transport.call(lib.tc_workflow_query, request)
         return response["result"]
 
     async def cancel(self, reason: str | None = None) -> None:
         """Requests cancellation of the workflow."""
         request = self._target()
         request.update(compact(reason=reason, first_execution_run_id=self.first_execution_run_id))
-        await self.client.call(lib.tc_workflow_cancel, request)
+        await self._transport.call(lib.tc_workflow_cancel, request)
 
     async def terminate(self, reason: str | None = None, details: Sequence[Any] = ()) -> None:
         """Terminates the workflow at once, recording ``reason`` and ``details``."""
@@ -180,13 +181,13 @@ class WorkflowHandle:
         request.update(
             compact(reason=reason, details=list(details), first_execution_run_id=self.first_execution_run_id)
         )
-        await self.client.call(lib.tc_workflow_terminate, request)
+        await self._transport.call(lib.tc_workflow_terminate, request)
 
     # -- History --------------------------------------------------------------
 
     async def fetch_history(self) -> WorkflowHistory:
         """The run's whole history (every page), as :class:`WorkflowHistory`."""
-        response = await self.client.call(lib.tc_workflow_export_history, self._target())
+        response = await self._transport.call(lib.tc_workflow_export_history, self._target())
         return WorkflowHistory(self.id, list(response.get("events") or []))
 
     async def fetch_history_events_page(
@@ -214,7 +215,7 @@ class WorkflowHandle:
                 next_page_token=token_json(next_page_token),
             )
         )
-        response = await self.client.call(lib.tc_workflow_fetch_history, request)
+        response = await self._transport.call(lib.tc_workflow_fetch_history, request)
         return WorkflowHistoryEventPage(
             list(response.get("events") or []), token_from_json(response.get("next_page_token"))
         )
@@ -233,8 +234,8 @@ class WorkflowHandle:
         Without ``wait_new_event`` it ends at the current end of the
         history; with it, it follows the history until the run closes.
         """
-        token = next_page_token
-        while True:
+
+        async def fetch(token: bytes | str | None) -> tuple[list[dict[str, Any]], bytes | None]:
             page = await self.fetch_history_events_page(
                 page_size=page_size,
                 next_page_token=token,
@@ -242,11 +243,10 @@ class WorkflowHandle:
                 event_filter_type=event_filter_type,
                 skip_archival=skip_archival,
             )
-            for event in page.events:
-                yield event
-            if page.next_page_token is None:
-                return
-            token = page.next_page_token
+            return page.events, page.next_page_token
+
+        async for event in paginate(fetch, next_page_token):
+            yield event
 
     # -- Updates --------------------------------------------------------------
 
@@ -270,7 +270,7 @@ class WorkflowHandle:
         :class:`~temporal_capi.errors.WorkflowUpdateFailedError` when the
         validator rejected the update or its handler failed.
         """
-        response = await self.client.call(lib.tc_workflow_update, self._update_request(update, args, id))
+        response = await self._transport.call(lib.tc_workflow_update, self._update_request(update, args, id))
         return response.get("result")
 
     async def start_update(
@@ -289,16 +289,16 @@ class WorkflowHandle:
         request = self._update_request(update, args, id)
         request["wait_for_stage"] = enum_json(wait_for_stage)
         try:
-            response = await self.client.call(lib.tc_workflow_start_update, request)
+            response = await self._transport.call(lib.tc_workflow_start_update, request)
         except WorkflowUpdateFailedError as failed:
             return WorkflowUpdateHandle(
-                self.client, failed.update_id or id or "", self.id, workflow_run_id=self.run_id, known_failure=failed
+                self._transport, failed.update_id or id or "", self.id, workflow_run_id=self.run_id, known_failure=failed
             )
-        return WorkflowUpdateHandle._from_response(self.client, response, self.id, self.run_id)
+        return WorkflowUpdateHandle._from_response(self._transport, response, self.id, self.run_id)
 
     def get_update_handle(self, id: str, *, workflow_run_id: str | None = None) -> WorkflowUpdateHandle:  # noqa: A002
         """A handle to an update already sent to this workflow (``workflow_run_id`` defaults to the handle's run)."""
-        return WorkflowUpdateHandle(self.client, id, self.id, workflow_run_id=workflow_run_id or self.run_id)
+        return WorkflowUpdateHandle(self._transport, id, self.id, workflow_run_id=workflow_run_id or self.run_id)
 
     # -- Lifecycle ------------------------------------------------------------
 
@@ -308,7 +308,7 @@ class WorkflowHandle:
         Deletion completes asynchronously on the server; describe may still
         find the run for a short while.
         """
-        await self.client.call(lib.tc_workflow_delete, self._target())
+        await self._transport.call(lib.tc_workflow_delete, self._target())
 
     async def pause(self, reason: str | None = None) -> None:
         """Pauses the workflow: no workflow or activity tasks are dispatched until :meth:`unpause`.
@@ -318,13 +318,13 @@ class WorkflowHandle:
         """
         request = self._target()
         request.update(compact(reason=reason))
-        await self.client.call(lib.tc_workflow_pause, request)
+        await self._transport.call(lib.tc_workflow_pause, request)
 
     async def unpause(self, reason: str | None = None) -> None:
         """Resumes a workflow paused with :meth:`pause`."""
         request = self._target()
         request.update(compact(reason=reason))
-        await self.client.call(lib.tc_workflow_unpause, request)
+        await self._transport.call(lib.tc_workflow_unpause, request)
 
     async def reset(
         self,
@@ -343,7 +343,7 @@ class WorkflowHandle:
         """
         request = self._target()
         request.update(compact(event_id=event_id, to=to, reason=reason, request_id=request_id))
-        response = await self.client.call(lib.tc_workflow_reset, request)
+        response = await self._transport.call(lib.tc_workflow_reset, request)
         return str(response["run_id"])
 
 

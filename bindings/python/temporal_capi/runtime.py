@@ -9,9 +9,10 @@ import threading
 import weakref
 from typing import Any, ClassVar
 
-from ._library import CALLBACK, RESULT_OK, lib, take_string
+from ._library import CALLBACK, call_checked, lib
+from ._managed import Managed
 from .common import Duration, compact, duration_json
-from .errors import ClosedError, InvalidArgumentError, error_from_json
+from .errors import ClosedError
 
 logger = logging.getLogger("temporal_capi")
 """Where the library's own log records go."""
@@ -42,11 +43,12 @@ def _on_log(_user_data: Any, _status: int, data: Any, length: int) -> None:
         pass
 
 
-class Runtime:
+class Runtime(Managed):
     """Owns the native runtime (a Tokio thread pool).
 
     Most programs never create one: clients use :meth:`default`. Closing a
-    runtime cancels every call still running on it; each raises
+    runtime (:meth:`close`, or leaving a ``with`` / ``async with`` block)
+    cancels every call still running on it; each raises
     :class:`~temporal_capi.errors.OperationCancelledError`.
 
     ``log_level`` (``off``, ``error``, ``warn``, ``info``, ``debug``,
@@ -64,14 +66,12 @@ class Runtime:
         shutdown_timeout: Duration | None = None,
         log_level: str = "warn",
     ) -> None:
+        """Starts the runtime; raises the library's error for bad options (e.g. ``InvalidArgumentError``)."""
         options = json.dumps(
             compact(worker_threads=worker_threads, shutdown_timeout=duration_json(shutdown_timeout))
         ).encode()
         handle = ctypes.c_void_p()
-        error = ctypes.c_void_p()
-        result = lib.tc_runtime_new(options, len(options), ctypes.byref(handle), ctypes.byref(error))
-        if result != RESULT_OK:
-            raise _owned_error(error)
+        call_checked(lib.tc_runtime_new, options, len(options), ctypes.byref(handle))
         self._ptr: int | None = handle.value
         self._finalizer = weakref.finalize(self, lib.tc_runtime_free, handle.value)
         self.set_log_level(log_level)
@@ -92,24 +92,18 @@ class Runtime:
         return self._ptr
 
     def set_log_level(self, level: str) -> None:
-        """Changes which of the library's log records reach :data:`logger`."""
-        text = level.encode()
-        result = lib.tc_runtime_set_logger(self.ptr, text, len(text), _on_log, None)
-        if result != RESULT_OK:
-            raise InvalidArgumentError(f"invalid log level {level!r}", {"code": "invalid_argument", "key": "level"})
+        """Changes which of the library's log records reach :data:`logger`.
 
-    def close(self) -> None:
-        """Shuts the runtime down; pending calls complete as cancelled. Idempotent."""
+        Raises the library's :class:`~temporal_capi.errors.InvalidArgumentError`
+        for an unknown level.
+        """
+        text = level.encode()
+        call_checked(lib.tc_runtime_set_logger, self.ptr, text, len(text), _on_log, None)
+
+    def _release(self) -> None:
         self._ptr = None
         self._finalizer()
         with Runtime._default_lock:
             if Runtime._default is self:
                 Runtime._default = None
 
-
-def _owned_error(pointer: ctypes.c_void_p) -> Exception:
-    """Decodes (and frees) an error object returned through an out-parameter."""
-    text = take_string(pointer)
-    if not text:
-        return ClosedError("the library returned no error object", {"code": "internal"})
-    return error_from_json(json.loads(text))

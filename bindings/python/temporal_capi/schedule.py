@@ -14,25 +14,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import IntEnum
 from typing import Any, Mapping
 
-from ._start import start_request
+from ._start import SCHEDULE_ACTION
 from .common import (
-    Duration,
+    NamedIntEnum,
     Priority,
     RetryPolicy,
     SearchAttributes,
     as_timedelta,
     datetime_json,
-    duration_from_json,
     duration_json,
-    search_attributes_from_json,
 )
 from .schedule_spec import ScheduleCalendarSpec, ScheduleIntervalSpec, ScheduleRange, ScheduleSpec
 
 
-class ScheduleOverlapPolicy(IntEnum):
+class ScheduleOverlapPolicy(NamedIntEnum):
     """What a schedule does when an action is due while an earlier run is still open (values as in the Temporal API)."""
 
     SKIP = 1
@@ -47,18 +44,6 @@ class ScheduleOverlapPolicy(IntEnum):
     """Terminate the running workflow and start the new one."""
     ALLOW_ALL = 6
     """Start the new workflow alongside the running ones."""
-
-    @classmethod
-    def from_json(cls, value: str) -> ScheduleOverlapPolicy:
-        """The member for the library's snake_case name (``"buffer_one"``); ValueError for another name."""
-        try:
-            return cls[value.upper()]
-        except KeyError:
-            raise ValueError(f"unknown overlap policy {value!r}; expected one of {[m.to_json() for m in cls]}") from None
-
-    def to_json(self) -> str:
-        """The library's snake_case name."""
-        return self.name.lower()
 
 
 def overlap_json(value: ScheduleOverlapPolicy | str | int | None) -> str | None:
@@ -93,56 +78,18 @@ class ScheduleActionStartWorkflow:
     priority: Priority | None
     headers: dict[str, Any] | None
 
-    def __init__(
-        self,
-        workflow: str,
-        *args: Any,
-        id: str,  # noqa: A002 - the official client's name
-        task_queue: str,
-        execution_timeout: Duration | None = None,
-        run_timeout: Duration | None = None,
-        task_timeout: Duration | None = None,
-        retry_policy: RetryPolicy | None = None,
-        memo: Mapping[str, Any] | None = None,
-        search_attributes: SearchAttributes | None = None,
-        static_summary: str | None = None,
-        static_details: str | None = None,
-        priority: Priority | None = None,
-        headers: Mapping[str, Any] | None = None,
-    ) -> None:
+    @SCHEDULE_ACTION.signature
+    def __init__(self, workflow: str, *args: Any, headers: Mapping[str, Any] | None = None, **options: Any) -> None:
         """Describes the workflow to start; ``args`` are its JSON arguments."""
         self.workflow = workflow
         self.args = list(args)
-        self.id = id
-        self.task_queue = task_queue
-        self.execution_timeout = as_timedelta(execution_timeout)
-        self.run_timeout = as_timedelta(run_timeout)
-        self.task_timeout = as_timedelta(task_timeout)
-        self.retry_policy = retry_policy
-        self.memo = dict(memo) if memo is not None else None
-        self.search_attributes = search_attributes
-        self.static_summary = static_summary
-        self.static_details = static_details
-        self.priority = priority
+        for name, value in SCHEDULE_ACTION.stored(options).items():
+            setattr(self, name, value)
         self.headers = dict(headers) if headers is not None else None
 
     def to_json(self) -> dict[str, Any]:
         """The ``action`` object: ``{"start_workflow": <the tc_workflow_start keys>}``."""
-        request = start_request(
-            self.workflow,
-            self.args,
-            task_queue=self.task_queue,
-            id=self.id,
-            execution_timeout=self.execution_timeout,
-            run_timeout=self.run_timeout,
-            task_timeout=self.task_timeout,
-            retry_policy=self.retry_policy,
-            memo=self.memo,
-            search_attributes=self.search_attributes,
-            static_summary=self.static_summary,
-            static_details=self.static_details,
-            priority=self.priority,
-        )
+        request = SCHEDULE_ACTION.request(self.workflow, self.args, SCHEDULE_ACTION.of(self))
         if self.headers:
             request["headers"] = dict(self.headers)
         return {"start_workflow": request}
@@ -151,23 +98,11 @@ class ScheduleActionStartWorkflow:
     def from_json(cls, value: Mapping[str, Any]) -> ScheduleActionStartWorkflow:
         """Reads the ``action`` of a describe response; empty memo, attributes and headers read as None."""
         start = value["start_workflow"]
-        retry = start.get("retry_policy")
-        priority = start.get("priority")
         return cls(
             start.get("workflow_type") or "",
             *(start.get("args") or []),
-            id=start.get("id") or "",
-            task_queue=start.get("task_queue") or "",
-            execution_timeout=duration_from_json(start.get("execution_timeout")),
-            run_timeout=duration_from_json(start.get("run_timeout")),
-            task_timeout=duration_from_json(start.get("task_timeout")),
-            retry_policy=RetryPolicy.from_json(retry) if retry else None,
-            memo=start.get("memo") or None,
-            search_attributes=search_attributes_from_json(start.get("search_attributes") or {}) or None,
-            static_summary=start.get("static_summary"),
-            static_details=start.get("static_details"),
-            priority=Priority.from_json(priority) if priority and any(priority.values()) else None,
             headers=start.get("headers") or None,
+            **SCHEDULE_ACTION.from_json(start),
         )
 
 

@@ -27,7 +27,7 @@ from .schedule_spec import ScheduleSpec
 def _status(value: str | None) -> WorkflowExecutionStatus | None:
     try:
         return WorkflowExecutionStatus.from_json(value) if value else None
-    except KeyError:
+    except ValueError:
         return None
 
 

@@ -1,21 +1,23 @@
-"""Acting on one schedule: :class:`ScheduleHandle` (describe, update, pause, unpause, trigger, backfill, delete).
+"""Schedules: the client's methods that create and list them (:class:`SchedulesMixin`), and
+:class:`ScheduleHandle`, which acts on one (describe, update, pause, unpause, trigger, backfill, delete).
 
-Get one from :meth:`Client.create_schedule <temporal_capi.Client.create_schedule>`
+Get a handle from :meth:`Client.create_schedule <temporal_capi.Client.create_schedule>`
 or :meth:`Client.get_schedule_handle <temporal_capi.Client.get_schedule_handle>`.
 """
 
 from __future__ import annotations
 
 import inspect
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Any, AsyncIterator, Awaitable, Callable, Mapping, Sequence, Union
 
 from ._library import lib
+from ._pager import paginate
 from .common import SearchAttributes, compact, search_attributes_json, token_json
 from .schedule import Schedule, ScheduleBackfill, ScheduleOverlapPolicy, ScheduleUpdate, overlap_json
-from .schedule_description import ScheduleDescription
+from .schedule_description import ScheduleDescription, ScheduleListDescription, ScheduleListPage
 
 if TYPE_CHECKING:
-    from .client import Client
+    from ._transport import Transport
 
 UpdateResult = Union[ScheduleUpdate, Schedule, None]
 """What an updater returns: the new schedule (optionally with search attributes), or None for no update."""
@@ -49,9 +51,9 @@ def create_schedule_request(
 class ScheduleHandle:
     """Acts on one schedule, named by ``id``."""
 
-    def __init__(self, client: Client, id: str) -> None:  # noqa: A002 - the official client's name
+    def __init__(self, transport: Transport, id: str) -> None:  # noqa: A002 - the official client's name
         """Use :meth:`Client.create_schedule` or :meth:`Client.get_schedule_handle`."""
-        self.client = client
+        self._transport = transport
         self._id = id
 
     @property
@@ -68,7 +70,7 @@ class ScheduleHandle:
         Raises :class:`~temporal_capi.errors.NotFoundError` for an unknown
         (or deleted) schedule.
         """
-        response = await self.client.call(lib.tc_schedule_describe, self._request())
+        response = await self._transport.call(lib.tc_schedule_describe, self._request())
         return ScheduleDescription.from_json(response)
 
     async def update(self, updater: ScheduleUpdater | Schedule | ScheduleUpdate) -> None:
@@ -107,7 +109,7 @@ class ScheduleHandle:
         request.update(update.schedule.to_json())
         if update.search_attributes is not None:
             request["search_attributes"] = search_attributes_json(update.search_attributes)
-        await self.client.call(lib.tc_schedule_update, request)
+        await self._transport.call(lib.tc_schedule_update, request)
 
     async def pause(self, note: str | None = None) -> None:
         """Pauses the schedule: no scheduled actions until :meth:`unpause` (trigger and backfill still act).
@@ -115,11 +117,11 @@ class ScheduleHandle:
         ``note`` is stored in ``state.note`` (``"Paused via temporal-capi"``
         when None or empty).
         """
-        await self.client.call(lib.tc_schedule_pause, self._request(note=note))
+        await self._transport.call(lib.tc_schedule_pause, self._request(note=note))
 
     async def unpause(self, note: str | None = None) -> None:
         """Resumes a paused schedule; ``note`` as for :meth:`pause` (default ``"Unpaused via temporal-capi"``)."""
-        await self.client.call(lib.tc_schedule_unpause, self._request(note=note))
+        await self._transport.call(lib.tc_schedule_unpause, self._request(note=note))
 
     async def trigger(self, overlap: ScheduleOverlapPolicy | str | None = None) -> None:
         """Takes one action now, also when paused; ``overlap`` overrides the schedule's policy.
@@ -128,7 +130,7 @@ class ScheduleHandle:
         seconds>``: a second action within the same second gets the same id
         and, while the first workflow runs, is dropped without an error.
         """
-        await self.client.call(lib.tc_schedule_trigger, self._request(overlap=overlap_json(overlap)))
+        await self._transport.call(lib.tc_schedule_trigger, self._request(overlap=overlap_json(overlap)))
 
     async def backfill(self, *backfill: ScheduleBackfill) -> None:
         """Takes the actions the spec had due in each past range, now, also when paused.
@@ -136,14 +138,93 @@ class ScheduleHandle:
         Raises :class:`~temporal_capi.errors.InvalidArgumentError` without a
         range or for a range ending before it starts.
         """
-        await self.client.call(lib.tc_schedule_backfill, self._request(backfills=[b.to_json() for b in backfill]))
+        await self._transport.call(lib.tc_schedule_backfill, self._request(backfills=[b.to_json() for b in backfill]))
 
     async def delete(self) -> None:
         """Deletes the schedule; workflows it started keep running.
 
         Raises :class:`~temporal_capi.errors.NotFoundError` when it does not exist.
         """
-        await self.client.call(lib.tc_schedule_delete, self._request())
+        await self._transport.call(lib.tc_schedule_delete, self._request())
 
 
-__all__ = ["ScheduleHandle", "ScheduleUpdater", "UpdateResult", "create_schedule_request"]
+class SchedulesMixin:
+    """The schedule methods of :class:`~temporal_capi.Client`: create, get a handle, list."""
+
+    _transport: Transport
+
+    async def create_schedule(
+        self,
+        id: str,  # noqa: A002 - the official client's name
+        schedule: Schedule,
+        *,
+        trigger_immediately: bool = False,
+        backfill: Sequence[ScheduleBackfill] = (),
+        memo: Mapping[str, Any] | None = None,
+        search_attributes: SearchAttributes | None = None,
+    ) -> ScheduleHandle:
+        """Creates a schedule and returns its handle.
+
+        ``trigger_immediately`` takes one action right away (overlap
+        ``ALLOW_ALL``); ``backfill`` ranges are taken right away;
+        ``memo`` and ``search_attributes`` are the schedule's own. Raises
+        :class:`~temporal_capi.errors.ScheduleAlreadyRunningError` when the
+        id is taken and :class:`~temporal_capi.errors.InvalidArgumentError`
+        for a bad schedule (``key`` is the path, e.g.
+        ``spec.calendars[0].hour[0]``).
+        """
+        request = create_schedule_request(
+            id,
+            schedule,
+            trigger_immediately=trigger_immediately,
+            backfill=backfill,
+            memo=memo,
+            search_attributes=search_attributes,
+        )
+        await self._transport.call(lib.tc_schedule_create, request)
+        return ScheduleHandle(self._transport, id)
+
+    def get_schedule_handle(self, id: str) -> ScheduleHandle:  # noqa: A002 - the official client's name
+        """A handle to an existing schedule (nothing is checked until it is used)."""
+        return ScheduleHandle(self._transport, id)
+
+    async def list_schedules_page(
+        self,
+        query: str | None = None,
+        *,
+        page_size: int | None = None,
+        next_page_token: bytes | str | None = None,
+    ) -> ScheduleListPage:
+        """Reads one page of schedules matching a visibility ``query`` (e.g. ``ScheduleId = 'nightly'``; None: all).
+
+        Pass the returned ``next_page_token`` to read the next page; it is
+        None after the last page.
+        """
+        request = compact(query=query or None, page_size=page_size, next_page_token=token_json(next_page_token))
+        return ScheduleListPage.from_json(await self._transport.call(lib.tc_schedule_list, request))
+
+    async def list_schedules(
+        self,
+        query: str | None = None,
+        *,
+        page_size: int = 1000,
+        limit: int | None = None,
+        next_page_token: bytes | str | None = None,
+    ) -> AsyncIterator[ScheduleListDescription]:
+        """Iterates over the schedules matching ``query``, page by page (``async for s in client.list_schedules()``).
+
+        ``limit`` stops after that many rows; ``next_page_token`` resumes
+        from a token of :meth:`list_schedules_page`. The list comes from the
+        visibility store and is eventually consistent: a new or changed
+        schedule may take a moment to show.
+        """
+
+        async def fetch(token: bytes | str | None) -> tuple[list[ScheduleListDescription], bytes | None]:
+            page = await self.list_schedules_page(query, page_size=page_size, next_page_token=token)
+            return page.schedules, page.next_page_token
+
+        async for schedule in paginate(fetch, next_page_token, limit):
+            yield schedule
+
+
+__all__ = ["ScheduleHandle", "ScheduleUpdater", "SchedulesMixin", "UpdateResult", "create_schedule_request"]

@@ -8,7 +8,7 @@ from ._library import lib
 from .common import Duration, compact, duration_json
 
 if TYPE_CHECKING:
-    from .client import Client
+    from ._transport import Transport
 
 SERVICE_NAMES: dict[str, str] = {
     "workflow": "temporal.api.workflowservice.v1.WorkflowService",
@@ -25,11 +25,11 @@ class ServiceClient:
     ``client.health_service``.
     """
 
-    def __init__(self, client: Client, service: str) -> None:
+    def __init__(self, transport: Transport, service: str) -> None:
         """Use the properties of :class:`~temporal_capi.Client`."""
         if service not in SERVICE_NAMES:
             raise ValueError(f"unknown service {service!r}; expected one of {sorted(SERVICE_NAMES)}")
-        self.client = client
+        self._transport = transport
         self.service = service
 
     @property
@@ -67,7 +67,7 @@ class ServiceClient:
             retry=retry,
             headers=dict(metadata) if metadata is not None else None,
         )
-        return await self.client.call(lib.tc_client_rpc, body)
+        return await self._transport.call(lib.tc_client_rpc, body)
 
 
 __all__ = ["ServiceClient"]

@@ -1,81 +1,37 @@
-"""The workflow half of update-with-start: :class:`WithStartWorkflowOperation`."""
+"""Update-with-start: the workflow half (:class:`WithStartWorkflowOperation`) and the call that sends both."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Sequence
 
-from ._start import start_request
-from .common import Duration, Priority, RetryPolicy, SearchAttributes, WorkflowIDConflictPolicy, WorkflowIDReusePolicy
+from ._library import lib
+from ._start import WITH_START
+from .common import WorkflowUpdateStage, compact, enum_json
+from .errors import WorkflowUpdateFailedError
+from .handle import WorkflowHandle, WorkflowUpdateHandle
 
 if TYPE_CHECKING:
-    from .handle import WorkflowHandle
+    from ._transport import Transport
 
 
 class WithStartWorkflowOperation:
-    """The workflow to start for :meth:`Client.start_update_with_start_workflow`.
+    """The workflow to start for :meth:`Client.start_update_with_start_workflow
+    <temporal_capi.Client.start_update_with_start_workflow>`.
 
-    Takes :meth:`Client.start_workflow`'s arguments; ``id`` and
-    ``id_conflict_policy`` are required. One operation serves one call;
-    afterwards :meth:`workflow_handle` returns the workflow's handle.
+    Takes :meth:`Client.start_workflow <temporal_capi.Client.start_workflow>`'s
+    arguments but the start signal; ``id`` and ``id_conflict_policy`` are
+    required. One operation serves one call; afterwards
+    :meth:`workflow_handle` returns the workflow's handle.
     """
 
-    def __init__(
-        self,
-        workflow: str,
-        *args: Any,
-        id: str,  # noqa: A002 - the official client's name
-        task_queue: str,
-        id_conflict_policy: WorkflowIDConflictPolicy | str,
-        execution_timeout: Duration | None = None,
-        run_timeout: Duration | None = None,
-        task_timeout: Duration | None = None,
-        id_reuse_policy: WorkflowIDReusePolicy | str | None = None,
-        retry_policy: RetryPolicy | None = None,
-        cron_schedule: str | None = None,
-        memo: Mapping[str, Any] | None = None,
-        search_attributes: SearchAttributes | None = None,
-        start_delay: Duration | None = None,
-        static_summary: str | None = None,
-        static_details: str | None = None,
-        priority: Priority | None = None,
-        request_id: str | None = None,
-    ) -> None:
+    @WITH_START.signature
+    def __init__(self, workflow: str, *args: Any, **options: Any) -> None:
         """Describes the workflow; nothing is sent until the operation is used."""
-        self.id = id
-        self._request = start_request(
-            workflow,
-            args,
-            task_queue=task_queue,
-            id=id,
-            execution_timeout=execution_timeout,
-            run_timeout=run_timeout,
-            task_timeout=task_timeout,
-            id_reuse_policy=id_reuse_policy,
-            id_conflict_policy=id_conflict_policy,
-            retry_policy=retry_policy,
-            cron_schedule=cron_schedule,
-            memo=memo,
-            search_attributes=search_attributes,
-            start_delay=start_delay,
-            static_summary=static_summary,
-            static_details=static_details,
-            priority=priority,
-            request_id=request_id,
-        )
+        self._request = WITH_START.request(workflow, args, options)
+        self.id: str = options["id"]
         self._used = False
         self._handle: WorkflowHandle | None = None
         self._error: BaseException | None = None
-
-    def _claim(self) -> None:
-        if self._used:
-            raise RuntimeError("WithStartWorkflowOperation cannot be reused")
-        self._used = True
-
-    def _set_handle(self, handle: WorkflowHandle) -> None:
-        self._handle = handle
-
-    def _set_error(self, error: BaseException) -> None:
-        self._error = error
 
     async def workflow_handle(self) -> WorkflowHandle:
         """The started (or already running) workflow's handle.
@@ -88,6 +44,34 @@ class WithStartWorkflowOperation:
         if self._error is not None:
             raise self._error
         raise RuntimeError("the operation has not been used in an update-with-start call yet")
+
+    async def _send(
+        self,
+        transport: Transport,
+        update: str,
+        args: Sequence[Any],
+        wait_for_stage: WorkflowUpdateStage | str,
+        update_id: str | None,
+    ) -> WorkflowUpdateHandle:
+        """Sends the update with this start (once); records the workflow's handle or the start's error."""
+        if self._used:
+            raise RuntimeError("WithStartWorkflowOperation cannot be reused")
+        self._used = True
+        request = dict(self._request)
+        stage = enum_json(wait_for_stage)
+        request.update(compact(update_name=update, update_args=list(args), update_id=update_id, wait_for_stage=stage))
+        try:
+            response = await transport.call(lib.tc_workflow_update_with_start, request)
+        except WorkflowUpdateFailedError as failed:
+            self._handle = WorkflowHandle(transport, self.id)
+            return WorkflowUpdateHandle(transport, failed.update_id or update_id or "", self.id, known_failure=failed)
+        except BaseException as error:
+            self._error = error
+            raise
+        run_id = response["run_id"]
+        workflow_id = response["workflow_id"]
+        self._handle = WorkflowHandle(transport, workflow_id, result_run_id=run_id, first_execution_run_id=run_id)
+        return WorkflowUpdateHandle._from_response(transport, response, workflow_id, None)
 
 
 __all__ = ["WithStartWorkflowOperation"]

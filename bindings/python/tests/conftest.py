@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import sys
 import time
 import uuid
@@ -25,9 +26,10 @@ os.environ.setdefault("TEMPORAL_CAPI_LIBRARY", str(_target / "release" / "libtem
 
 import devenv  # noqa: E402
 
-from temporal_capi import Client, sync  # noqa: E402
+from temporal_capi import Client, NotFoundError, WorkflowHandle, sync  # noqa: E402
 
 T = TypeVar("T")
+E = TypeVar("E", bound=BaseException)
 
 
 def run(coroutine: Coroutine[Any, Any, T]) -> T:
@@ -70,6 +72,39 @@ async def eventually_async(check: Callable[[], Awaitable[T]], *, deadline: float
             if time.monotonic() > end:
                 raise
         await asyncio.sleep(0.2)
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def deleted(handle: WorkflowHandle) -> None:
+    """Waits until describing the workflow raises NotFoundError (the server deletes asynchronously)."""
+
+    async def gone() -> None:
+        [outcome] = await asyncio.gather(handle.describe(), return_exceptions=True)
+        assert isinstance(outcome, NotFoundError), f"still described: {outcome!r}"
+
+    await eventually_async(gone)
+
+
+async def raised_while_waiting(
+    client: Client, task_queue: str, expected: type[E], act: Callable[[WorkflowHandle], Awaitable[Any]]
+) -> E:
+    """Starts a ``WaitForSignal`` workflow, checks that ``act(handle)`` raises ``expected`` and returns the error.
+
+    The workflow is terminated afterwards.
+    """
+    handle = await client.start_workflow("WaitForSignal", id=unique("raises"), task_queue=task_queue)
+    try:
+        with pytest.raises(expected) as raised:
+            await act(handle)
+    finally:
+        await handle.terminate()
+    return raised.value
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from temporal_capi import (
     ApplicationError,
     AsyncActivityHandle,
     Client,
+    DurableTaskClient,
     InstanceQuery,
     ScheduleHandle,
     ServiceClient,
@@ -32,6 +33,7 @@ TWINS = [
     (ServiceClient, sync.ServiceClient),
     (ScheduleHandle, sync.ScheduleHandle),
     (WithStartWorkflowOperation, sync.WithStartWorkflowOperation),
+    (DurableTaskClient, sync.DurableTaskClient),
 ]
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from pathlib import Path
 
 import pytest
-from conftest import run, unique
+from conftest import closed_port, run, unique
 
 from temporal_capi import (
     Client,
@@ -23,12 +22,6 @@ from temporal_capi import (
     TLSConfig,
     sync,
 )
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_connect_reports_address_namespace_identity_and_server(env) -> None:
@@ -52,7 +45,7 @@ def test_connect_reports_address_namespace_identity_and_server(env) -> None:
 
 def test_unreachable_server_raises_connection_failed() -> None:
     with pytest.raises(ConnectionFailedError) as raised:
-        run(Client.connect(f"127.0.0.1:{_closed_port()}", retry=RetryConfig(max_retries=0), connect_timeout=2))
+        run(Client.connect(f"127.0.0.1:{closed_port()}", retry=RetryConfig(max_retries=0), connect_timeout=2))
     assert isinstance(raised.value, RPCError)
     assert raised.value.status is RPCStatusCode.UNAVAILABLE
 
@@ -84,7 +77,7 @@ def test_api_key_and_rpc_metadata_can_be_rotated(env, task_queue: str) -> None:
 
 def test_tls_config_reaches_the_library() -> None:
     with pytest.raises(ConnectionFailedError) as raised:
-        run(Client.connect(f"127.0.0.1:{_closed_port()}", tls=TLSConfig(domain="example"), connect_timeout=1,
+        run(Client.connect(f"127.0.0.1:{closed_port()}", tls=TLSConfig(domain="example"), connect_timeout=1,
                            retry=RetryConfig(max_retries=0)))
     assert raised.value.code == "connection_failed"
     with pytest.raises(ConfigError):
@@ -169,7 +162,7 @@ def test_a_budget_of_one_long_poll_still_completes_every_wait(env, task_queue: s
 )
 def test_connect_options_are_checked_before_connecting(options: dict, key: str) -> None:
     with pytest.raises(InvalidArgumentError) as raised:
-        run(Client.connect(f"127.0.0.1:{_closed_port()}", lazy=True, **options))
+        run(Client.connect(f"127.0.0.1:{closed_port()}", lazy=True, **options))
     assert raised.value.key == key
 
 

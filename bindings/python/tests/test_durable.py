@@ -6,10 +6,11 @@ import asyncio
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from conftest import eventually, eventually_async, run, unique
+from conftest import deleted, eventually, eventually_async, run, unique
 
 from temporal_capi import (
     Client,
+    DurableTaskClient,
     InstanceQuery,
     InstanceQueryResult,
     InvalidArgumentError,
@@ -190,14 +191,7 @@ def test_raise_event_suspend_resume_and_purge_instance(client: Client, task_queu
         later = await handle.query("state")
         await client.purge_instance(instance_id)
 
-        async def gone() -> None:
-            try:
-                await handle.describe()
-            except NotFoundError:
-                return
-            raise AssertionError("still described")
-
-        await eventually_async(gone)
+        await deleted(handle)
         return state, suspended, resumed, later
 
     state, suspended, resumed, later = run(scenario())
@@ -252,14 +246,7 @@ def test_blocking_durable(sync_client: sync.Client, task_queue: str) -> None:
     assert eventually(listed).continuation_token is None
     assert sync_client.purge_instances(query) == 1
 
-    def gone() -> None:
-        try:
-            sync_client.get_workflow_handle(instance_id).describe()
-        except NotFoundError:
-            return
-        raise AssertionError("still described")
-
-    eventually(gone)
+    run(deleted(sync_client.get_workflow_handle(instance_id).inner))
     with pytest.raises(NotFoundError):
         sync_client.purge_instance(instance_id)
 
@@ -267,3 +254,53 @@ def test_blocking_durable(sync_client: sync.Client, task_queue: str) -> None:
     sync_client.terminate_instance(terminated, "out")
     ended = sync_client.wait_for_instance_completion(terminated)
     assert ended.status is WorkflowExecutionStatus.TERMINATED and ended.failure["details"] == ["out"]
+
+
+def test_durable_task_client_gets_instances_and_lists_every_page(client: Client, task_queue: str) -> None:
+    durable = DurableTaskClient(client)
+    prefix = unique("dt-get")
+
+    async def scenario() -> tuple:
+        missing = await durable.get_instance(f"{prefix}-missing")
+        running_id = await durable.schedule_new_orchestration_instance(
+            "WaitForSignal", task_queue=task_queue, instance_id=f"{prefix}-running"
+        )
+        done_id = await client.durable_task.schedule_new_orchestration_instance(
+            "EchoArgs", 1, task_queue=task_queue, instance_id=f"{prefix}-done"
+        )
+        await durable.wait_for_instance_completion(done_id)
+        running = await durable.get_instance(running_id)
+        done = await durable.get_instance(done_id, fetch_inputs_and_outputs=True)
+
+        async def both_listed() -> list:
+            rows = [row async for row in durable.get_all_instances(InstanceQuery(id_prefix=prefix, page_size=1))]
+            assert sorted(row.id for row in rows) == [done_id, running_id]
+            return rows
+
+        rows = await eventually_async(both_listed)
+        await durable.terminate_instance(running_id)
+        return missing, running, done, rows
+
+    missing, running, done, rows = run(scenario())
+    assert missing is None
+    assert running.status is WorkflowExecutionStatus.RUNNING and running.name == "WaitForSignal"
+    assert running.input is None and running.failure is None and running.last_updated_at is None
+    assert done.status is WorkflowExecutionStatus.COMPLETED and done.input == [1] and done.output == [1]
+    assert done.last_updated_at >= done.created_at
+    assert len(rows) == 2
+
+
+def test_blocking_durable_task_client(sync_client: sync.Client, task_queue: str) -> None:
+    durable = sync.DurableTaskClient(sync_client)
+    assert isinstance(sync_client.durable_task, sync.DurableTaskClient)
+    instance_id = durable.schedule_new_orchestration_instance("Echo", "x", task_queue=task_queue)
+    assert durable.wait_for_instance_completion(instance_id).output == "x"
+    assert durable.get_instance(instance_id).status is WorkflowExecutionStatus.COMPLETED
+    assert durable.get_instance(unique("s-dt-missing")) is None
+
+    def listed() -> list:
+        rows = list(durable.get_all_instances(InstanceQuery(id_prefix=instance_id)))
+        assert [row.id for row in rows] == [instance_id]
+        return rows
+
+    eventually(listed)

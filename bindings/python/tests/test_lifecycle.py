@@ -5,10 +5,9 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-import socket
 
 import pytest
-from conftest import run, unique
+from conftest import closed_port, run, unique
 
 from temporal_capi import (
     Client,
@@ -22,12 +21,6 @@ from temporal_capi import (
     _bridge,
     sync,
 )
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _rss_bytes() -> int:
@@ -143,6 +136,30 @@ def test_dropping_everything_mid_call_and_collecting_is_safe(env, task_queue: st
     gc.collect()
 
 
+def test_clients_and_runtimes_close_on_leaving_with_blocks(env, task_queue: str) -> None:
+    async def scenario() -> Runtime:
+        async with Runtime(worker_threads=1) as runtime:
+            async with await Client.connect(env.address, runtime=runtime) as own:
+                handle = await own.start_workflow("Echo", 1, id=unique("ctx"), task_queue=task_queue)
+                assert await handle.result() == 1
+            with pytest.raises(ClosedError):
+                await handle.describe()
+            own.close()
+        return runtime
+
+    runtime = run(scenario())
+    with pytest.raises(ClosedError):
+        runtime.ptr
+    runtime.close()
+    with Runtime() as runtime:
+        with sync.Client.connect(env.address, runtime=runtime) as blocking:
+            assert blocking.execute_workflow("Echo", 2, id=unique("s-ctx"), task_queue=task_queue) == 2
+        with pytest.raises(ClosedError):
+            blocking.get_workflow_handle("closed").describe()
+        blocking.close()
+    assert _bridge.pending_count() == 0
+
+
 def test_runtime_logs_reach_the_logging_module(env, task_queue: str, caplog: pytest.LogCaptureFixture) -> None:
     async def scenario() -> str:
         runtime = Runtime(log_level="debug")
@@ -174,7 +191,7 @@ def test_hundred_thousand_sequential_calls_keep_memory_flat() -> None:
                     await client.start_workflow("Echo", task_queue="q", id_reuse_policy="sometimes")
 
     async def scenario() -> tuple:
-        client = await Client.connect(f"127.0.0.1:{_closed_port()}", lazy=True, retry=RetryConfig(max_retries=0))
+        client = await Client.connect(f"127.0.0.1:{closed_port()}", lazy=True, retry=RetryConfig(max_retries=0))
         await calls(client, 10_000)
         gc.collect()
         before = _rss_bytes()

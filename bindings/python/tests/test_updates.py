@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run, unique
+from conftest import raised_while_waiting, run, unique
 
 from temporal_capi import (
     ApplicationError,
@@ -53,16 +53,11 @@ def test_rejected_update_raises_update_failed_with_the_validator_error(client: C
 
 
 def test_failing_handler_raises_update_failed_with_the_application_error(client: Client, task_queue: str) -> None:
-    async def scenario() -> WorkflowUpdateFailedError:
-        handle = await client.start_workflow("WaitForSignal", id=unique("updfail"), task_queue=task_queue)
-        try:
-            with pytest.raises(WorkflowUpdateFailedError) as raised:
-                await handle.execute_update("fail_update")
-        finally:
-            await handle.terminate()
-        return raised.value
-
-    error = run(scenario())
+    error = run(
+        raised_while_waiting(
+            client, task_queue, WorkflowUpdateFailedError, lambda handle: handle.execute_update("fail_update")
+        )
+    )
     assert isinstance(error.cause, ApplicationError)
     assert error.cause.type == "UpdateErr" and error.cause.message == "update failed"
 

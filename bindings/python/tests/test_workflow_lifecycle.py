@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import eventually, eventually_async, run, unique
+from conftest import deleted, run, unique
 
 from temporal_capi import (
     Client,
@@ -37,14 +37,7 @@ def test_delete_removes_a_running_workflow(client: Client, task_queue: str) -> N
         handle = await client.start_workflow("Forever", id=unique("delete"), task_queue=task_queue)
         await handle.delete()
 
-        async def gone() -> None:
-            try:
-                await handle.describe()
-            except NotFoundError:
-                return
-            raise AssertionError("still described")
-
-        await eventually_async(gone)
+        await deleted(handle)
         with pytest.raises(NotFoundError):
             await handle.fetch_history()
 
@@ -123,14 +116,7 @@ def test_blocking_lifecycle(sync_client: sync.Client, task_queue: str) -> None:
         handle.reset()
     handle.delete()
 
-    def gone() -> None:
-        try:
-            handle.describe()
-        except NotFoundError:
-            return
-        raise AssertionError("still described")
-
-    eventually(gone)
+    run(deleted(handle.inner))
     with pytest.raises(NotFoundError):
         sync_client.get_workflow_handle(unique("s-lcmissing")).pause()
 

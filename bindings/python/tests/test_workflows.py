@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from conftest import run, unique
+from conftest import raised_while_waiting, run, unique
 
 from temporal_capi import (
     ApplicationError,
@@ -192,16 +192,10 @@ def test_signal_with_start_delivers_the_signal_first(client: Client, task_queue:
 
 
 def test_unknown_query_raises_query_failed(client: Client, task_queue: str) -> None:
-    async def scenario() -> WorkflowQueryFailedError:
-        handle = await client.start_workflow("WaitForSignal", id=unique("q"), task_queue=task_queue)
-        try:
-            with pytest.raises(WorkflowQueryFailedError) as raised:
-                await handle.query("no_such_query")
-        finally:
-            await handle.terminate()
-        return raised.value
-
-    assert "no_such_query" in str(run(scenario()))
+    error = run(
+        raised_while_waiting(client, task_queue, WorkflowQueryFailedError, lambda handle: handle.query("no_such_query"))
+    )
+    assert "no_such_query" in str(error)
 
 
 def test_query_reject_condition_raises_query_rejected(client: Client, task_queue: str) -> None:
