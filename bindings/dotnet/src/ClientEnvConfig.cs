@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using TemporalCapi.Json;
 using TemporalCapi.Native;
 
@@ -46,19 +45,17 @@ namespace TemporalCapi
             return LoadClientConnectOptions(new ProfileLoadOptions { Profile = profile, ConfigFile = configFile });
         }
 
-        private static Dictionary<string, object> Load(Dictionary<string, object> request)
+        /// <summary>Runs <c>tc_envconfig_load</c> with <paramref name="request"/> and returns the profile it loaded.</summary>
+        /// <exception cref="ConfigException">The profile does not exist or the file cannot be read or parsed.</exception>
+        /// <exception cref="InvalidArgumentException">The library rejected the request.</exception>
+        internal static Dictionary<string, object> Load(Dictionary<string, object> request)
         {
             AbiCheck.Ensure();
             var json = Utf8.Encode(JsonWriter.Serialize(request));
-            IntPtr text;
-            UIntPtr length;
-            int result = NativeMethods.tc_envconfig_load(json, Utf8.Length(json), out text, out length);
-            string reply = Utf8.TakeOwned(text, length);
-            if ((NativeResult)result != NativeResult.Ok)
-            {
-                throw ErrorMapper.ToException(reply, CancellationToken.None);
-            }
-            return JsonFields.ParseObject(reply);
+            IntPtr text = IntPtr.Zero;
+            UIntPtr length = UIntPtr.Zero;
+            SyncCall.Run((ref IntPtr error) => NativeMethods.tc_envconfig_load(json, Utf8.Length(json), out text, out length, ref error));
+            return JsonFields.ParseObject(Utf8.TakeOwned(text, length));
         }
 
         /// <summary>Where and how <see cref="LoadClientConnectOptions(ProfileLoadOptions)"/> loads a profile.</summary>

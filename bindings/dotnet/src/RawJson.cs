@@ -20,10 +20,7 @@ namespace TemporalCapi
         /// <exception cref="FormatException"><paramref name="json"/> is not valid JSON.</exception>
         public RawJson(string json)
         {
-            if (json == null)
-            {
-                throw new ArgumentNullException("json");
-            }
+            Require.NotNull(json, "json");
             parsed = JsonReader.Parse(json);
             this.json = json.Trim();
         }

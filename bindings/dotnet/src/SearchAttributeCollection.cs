@@ -110,16 +110,8 @@ namespace TemporalCapi
             /// <summary>Sets the value of <paramref name="key"/>, replacing any value of the same name.</summary>
             public Builder Set<T>(SearchAttributeKey<T> key, T value)
             {
-                if (key == null)
-                {
-                    throw new ArgumentNullException("key");
-                }
-                if (value == null)
-                {
-                    throw new ArgumentNullException("value");
-                }
-                values[key.Name] = new KeyValuePair<SearchAttributeKey, object>(key, value);
-                return this;
+                Require.NotNull(key, "key");
+                return Put(key, value);
             }
 
             /// <summary>Removes the value named like <paramref name="key"/>.</summary>
@@ -136,32 +128,21 @@ namespace TemporalCapi
                     new SortedDictionary<string, KeyValuePair<SearchAttributeKey, object>>(values, StringComparer.Ordinal));
             }
 
+            /// <summary>Sets a value read from JSON; a type this version does not know is skipped.</summary>
             internal void SetFromJson(string name, IndexedValueType valueType, object value)
             {
-                switch (valueType)
+                var key = SearchAttributeKey.Of(name, valueType);
+                if (key != null)
                 {
-                    case IndexedValueType.Text:
-                        Set(SearchAttributeKey.CreateText(name), JsonConverter.To<string>(value));
-                        break;
-                    case IndexedValueType.Keyword:
-                        Set(SearchAttributeKey.CreateKeyword(name), JsonConverter.To<string>(value));
-                        break;
-                    case IndexedValueType.Int:
-                        Set(SearchAttributeKey.CreateLong(name), JsonConverter.To<long>(value));
-                        break;
-                    case IndexedValueType.Double:
-                        Set(SearchAttributeKey.CreateDouble(name), JsonConverter.To<double>(value));
-                        break;
-                    case IndexedValueType.Bool:
-                        Set(SearchAttributeKey.CreateBool(name), JsonConverter.To<bool>(value));
-                        break;
-                    case IndexedValueType.Datetime:
-                        Set(SearchAttributeKey.CreateDateTimeOffset(name), JsonConverter.To<DateTimeOffset>(value));
-                        break;
-                    case IndexedValueType.KeywordList:
-                        Set(SearchAttributeKey.CreateKeywordList(name), JsonConverter.To<IReadOnlyCollection<string>>(value));
-                        break;
+                    Put(key, key.ValueFromJson(value));
                 }
+            }
+
+            private Builder Put(SearchAttributeKey key, object value)
+            {
+                Require.NotNull(value, "value");
+                values[key.Name] = new KeyValuePair<SearchAttributeKey, object>(key, value);
+                return this;
             }
         }
     }

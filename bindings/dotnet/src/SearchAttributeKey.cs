@@ -1,17 +1,28 @@
 using System;
 using System.Collections.Generic;
+using TemporalCapi.Json;
 
 namespace TemporalCapi
 {
     /// <summary>A search attribute's name and type; create one with the <c>Create*</c> methods.</summary>
     public abstract class SearchAttributeKey : IEquatable<SearchAttributeKey>
     {
+        /// <summary>The <c>Create*</c> method of each type, for keys read back from JSON.</summary>
+        private static readonly Dictionary<IndexedValueType, Func<string, SearchAttributeKey>> Factories =
+            new Dictionary<IndexedValueType, Func<string, SearchAttributeKey>>
+            {
+                { IndexedValueType.Text, CreateText },
+                { IndexedValueType.Keyword, CreateKeyword },
+                { IndexedValueType.Int, CreateLong },
+                { IndexedValueType.Double, CreateDouble },
+                { IndexedValueType.Bool, CreateBool },
+                { IndexedValueType.Datetime, CreateDateTimeOffset },
+                { IndexedValueType.KeywordList, CreateKeywordList },
+            };
+
         internal SearchAttributeKey(string name, IndexedValueType valueType)
         {
-            if (string.IsNullOrEmpty(name))
-            {
-                throw new ArgumentException("A search attribute needs a name", "name");
-            }
+            Require.NotEmpty(name, "name", "A search attribute needs a name");
             Name = name;
             ValueType = valueType;
         }
@@ -64,6 +75,17 @@ namespace TemporalCapi
             return new SearchAttributeKey<IReadOnlyCollection<string>>(name, IndexedValueType.KeywordList);
         }
 
+        /// <summary>The key of <paramref name="name"/> and <paramref name="valueType"/>; null for a type this version does not know.</summary>
+        internal static SearchAttributeKey Of(string name, IndexedValueType valueType)
+        {
+            Func<string, SearchAttributeKey> create;
+            return Factories.TryGetValue(valueType, out create) ? create(name) : null;
+        }
+
+        /// <summary>Converts a JSON value (as parsed) to this key's value type.</summary>
+        /// <exception cref="InvalidCastException">The value does not convert.</exception>
+        internal abstract object ValueFromJson(object json);
+
         /// <summary>Whether name and type are equal.</summary>
         public bool Equals(SearchAttributeKey other)
         {
@@ -96,6 +118,12 @@ namespace TemporalCapi
         internal SearchAttributeKey(string name, IndexedValueType valueType)
             : base(name, valueType)
         {
+        }
+
+        /// <summary>Converts a JSON value (as parsed) to <typeparamref name="T"/>.</summary>
+        internal override object ValueFromJson(object json)
+        {
+            return JsonConverter.To<T>(json);
         }
     }
 }

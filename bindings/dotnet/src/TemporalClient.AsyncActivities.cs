@@ -24,14 +24,8 @@ namespace TemporalCapi
         /// <exception cref="ArgumentException"><paramref name="workflowId"/> or <paramref name="activityId"/> is null or empty.</exception>
         public AsyncActivityHandle GetAsyncActivityHandle(string workflowId, string runId, string activityId)
         {
-            if (string.IsNullOrEmpty(workflowId))
-            {
-                throw new ArgumentException("A workflow id is required", "workflowId");
-            }
-            if (string.IsNullOrEmpty(activityId))
-            {
-                throw new ArgumentException("An activity id is required", "activityId");
-            }
+            Require.NotEmpty(workflowId, "workflowId", "A workflow id is required");
+            Require.NotEmpty(activityId, "activityId", "An activity id is required");
             return new AsyncActivityHandle(this, null, workflowId, runId, activityId);
         }
     }

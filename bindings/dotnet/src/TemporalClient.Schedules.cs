@@ -18,20 +18,14 @@ namespace TemporalCapi
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="ScheduleAlreadyRunningException">A schedule with the id exists.</exception>
         /// <exception cref="InvalidArgumentException">The schedule was rejected; <c>ParamName</c> is the path of the offending key (<c>spec.calendars[0].hour[1]</c>).</exception>
-        public async Task<ScheduleHandle> CreateScheduleAsync(
+        public Task<ScheduleHandle> CreateScheduleAsync(
             string scheduleId,
             Schedule schedule,
             ScheduleOptions options = null,
             CancellationToken cancellationToken = default(CancellationToken))
         {
-            if (scheduleId == null)
-            {
-                throw new ArgumentNullException("scheduleId");
-            }
-            if (schedule == null)
-            {
-                throw new ArgumentNullException("schedule");
-            }
+            Require.NotNull(scheduleId, "scheduleId");
+            Require.NotNull(schedule, "schedule");
             var request = new Dictionary<string, object> { { "schedule_id", scheduleId } };
             schedule.WriteTo(request);
             if (options != null)
@@ -47,17 +41,17 @@ namespace TemporalCapi
                 request.Put("memo", RequestFields.ObjectOf(options.Memo));
                 request.Put("search_attributes", options.TypedSearchAttributes == null ? null : options.TypedSearchAttributes.ToJson());
             }
-            var response = await CallAsync(NativeMethods.tc_schedule_create, request, cancellationToken).ConfigureAwait(false);
-            return new ScheduleHandle(this, response.GetString("schedule_id") ?? scheduleId);
+            return Connection.CallAsync(
+                NativeMethods.tc_schedule_create,
+                request,
+                response => new ScheduleHandle(this, response.GetString("schedule_id") ?? scheduleId),
+                cancellationToken);
         }
 
         /// <summary>A handle to an existing schedule (nothing is checked until it is used).</summary>
         public ScheduleHandle GetScheduleHandle(string scheduleId)
         {
-            if (string.IsNullOrEmpty(scheduleId))
-            {
-                throw new ArgumentException("A schedule id is required", "scheduleId");
-            }
+            Require.NotEmpty(scheduleId, "scheduleId", "A schedule id is required");
             return new ScheduleHandle(this, scheduleId);
         }
 
@@ -81,7 +75,7 @@ namespace TemporalCapi
                 (token, cancellationToken) => FetchSchedulePageAsync(query, pageSize, token, cancellationToken));
         }
 
-        private async Task<Page<ScheduleListDescription>> FetchSchedulePageAsync(
+        private Task<Page<ScheduleListDescription>> FetchSchedulePageAsync(
             string query, int pageSize, string pageToken, CancellationToken cancellationToken)
         {
             var request = new Dictionary<string, object>();
@@ -90,10 +84,12 @@ namespace TemporalCapi
             {
                 request["page_size"] = pageSize;
             }
-            request.Put("next_page_token", pageToken);
-            var response = await CallAsync(NativeMethods.tc_schedule_list, request, cancellationToken).ConfigureAwait(false);
-            var rows = response.GetList("schedules").ConvertAll(row => new ScheduleListDescription((Dictionary<string, object>)row));
-            return new Page<ScheduleListDescription>(rows, response.GetString("next_page_token"));
+            return Connection.CallPageAsync(
+                NativeMethods.tc_schedule_list,
+                request,
+                pageToken,
+                response => response.GetList("schedules").ConvertAll(row => new ScheduleListDescription((Dictionary<string, object>)row)),
+                cancellationToken);
         }
     }
 }

@@ -29,10 +29,7 @@ namespace TemporalCapi
             WorkflowUpdateWithStartOptions options,
             CancellationToken cancellationToken = default(CancellationToken))
         {
-            if (options == null)
-            {
-                throw new ArgumentNullException("options");
-            }
+            Require.NotNull(options, "options");
             var start = new WorkflowStartUpdateWithStartOptions(options.StartWorkflowOperation, WorkflowUpdateStage.Completed)
             {
                 Id = options.Id,
@@ -78,14 +75,8 @@ namespace TemporalCapi
             WorkflowStartUpdateWithStartOptions options,
             CancellationToken cancellationToken = default(CancellationToken))
         {
-            if (string.IsNullOrEmpty(update))
-            {
-                throw new ArgumentException("An update name is required", "update");
-            }
-            if (options == null)
-            {
-                throw new ArgumentNullException("options");
-            }
+            Require.NotEmpty(update, "update", "An update name is required");
+            Require.NotNull(options, "options");
             var operation = options.StartWorkflowOperation;
             var request = operation.Claim();
             string id = options.Id ?? Guid.NewGuid().ToString();
@@ -97,7 +88,7 @@ namespace TemporalCapi
             Dictionary<string, object> response;
             try
             {
-                response = await CallAsync(NativeMethods.tc_workflow_update_with_start, request, cancellationToken).ConfigureAwait(false);
+                response = await Connection.CallAsync(NativeMethods.tc_workflow_update_with_start, request, cancellationToken).ConfigureAwait(false);
             }
             catch (WorkflowUpdateFailedException e)
             {

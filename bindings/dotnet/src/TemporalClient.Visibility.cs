@@ -39,7 +39,7 @@ namespace TemporalCapi
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="RpcException">A malformed query (<see cref="RpcException.StatusCode.InvalidArgument"/>).</exception>
         /// <exception cref="InvalidArgumentException">A non-positive page size or a token that is not base64.</exception>
-        public async Task<Page<WorkflowExecution>> ListWorkflowsPageAsync(
+        public Task<Page<WorkflowExecution>> ListWorkflowsPageAsync(
             string query,
             int? pageSize = null,
             string nextPageToken = null,
@@ -48,9 +48,8 @@ namespace TemporalCapi
             var request = new Dictionary<string, object>();
             request.Put("query", string.IsNullOrEmpty(query) ? null : query);
             request.Put("page_size", pageSize);
-            request.Put("next_page_token", nextPageToken);
-            var response = await CallAsync(NativeMethods.tc_workflow_list, request, cancellationToken).ConfigureAwait(false);
-            return new Page<WorkflowExecution>(Rows(response, "executions"), response.GetString("next_page_token"));
+            return Connection.CallPageAsync(
+                NativeMethods.tc_workflow_list, request, nextPageToken, response => Rows(response, "executions"), cancellationToken);
         }
 
         /// <summary>Counts the workflow runs matching a visibility query.</summary>
@@ -60,13 +59,13 @@ namespace TemporalCapi
         /// </param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="RpcException">A malformed query (<see cref="RpcException.StatusCode.InvalidArgument"/>).</exception>
-        public async Task<WorkflowExecutionCount> CountWorkflowsAsync(
+        public Task<WorkflowExecutionCount> CountWorkflowsAsync(
             string query, CancellationToken cancellationToken = default(CancellationToken))
         {
             var request = new Dictionary<string, object>();
             request.Put("query", string.IsNullOrEmpty(query) ? null : query);
-            var response = await CallAsync(NativeMethods.tc_workflow_count, request, cancellationToken).ConfigureAwait(false);
-            return new WorkflowExecutionCount(response);
+            return Connection.CallAsync(
+                NativeMethods.tc_workflow_count, request, response => new WorkflowExecutionCount(response), cancellationToken);
         }
 
         /// <summary>The list rows (docs/JSON.md <c>tc_workflow_list</c>) under <paramref name="key"/>.</summary>

@@ -10,10 +10,10 @@ namespace TemporalCapi
     /// <summary>A client of one namespace of a Temporal server.</summary>
     public sealed partial class TemporalClient : IDisposable
     {
-        private TemporalClient(TemporalConnection connection, string ns)
+        private TemporalClient(TemporalConnection connection)
         {
             Connection = connection;
-            Namespace = ns;
+            Namespace = connection.Namespace;
         }
 
         /// <summary>The connection (server details, API key, metadata).</summary>
@@ -29,27 +29,9 @@ namespace TemporalCapi
         public static async Task<TemporalClient> ConnectAsync(
             TemporalClientConnectOptions options, CancellationToken cancellationToken = default(CancellationToken))
         {
-            if (options == null)
-            {
-                throw new ArgumentNullException("options");
-            }
-            var runtime = options.Runtime ?? TemporalRuntime.Default;
-            runtime.ThrowIfDisposed();
-            var json = Utf8.Encode(JsonWriter.Serialize(options.ToJson()));
-            var reply = await PendingCall.Connect(runtime.Handle, json, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var response = Replies.Response(reply, cancellationToken);
-                return new TemporalClient(new TemporalConnection(reply.Client, runtime, response, options), response.GetString("namespace"));
-            }
-            catch
-            {
-                if (reply.Client != null)
-                {
-                    reply.Client.Dispose();
-                }
-                throw;
-            }
+            Require.NotNull(options, "options");
+            var connection = await TemporalConnection.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+            return new TemporalClient(connection);
         }
 
         /// <summary>
@@ -61,27 +43,19 @@ namespace TemporalCapi
         /// <param name="options">Id, task queue and the other start options.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="WorkflowAlreadyStartedException">A run with the id is open (or the reuse policy forbids a new one).</exception>
-        public async Task<WorkflowHandle> StartWorkflowAsync(
+        public Task<WorkflowHandle> StartWorkflowAsync(
             string workflow,
             IReadOnlyCollection<object> args,
             WorkflowOptions options,
             CancellationToken cancellationToken = default(CancellationToken))
         {
-            if (workflow == null)
-            {
-                throw new ArgumentNullException("workflow");
-            }
-            if (options == null)
-            {
-                throw new ArgumentNullException("options");
-            }
+            Require.NotNull(workflow, "workflow");
+            Require.NotNull(options, "options");
             var request = options.ToRequest(workflow, args);
             NativeMethods.Operation operation = options.StartSignal == null
                 ? (NativeMethods.Operation)NativeMethods.tc_workflow_start
                 : NativeMethods.tc_workflow_signal_with_start;
-            var response = await CallAsync(operation, request, cancellationToken).ConfigureAwait(false);
-            string runId = response.GetString("run_id");
-            return new WorkflowHandle(this, response.GetString("workflow_id"), null, runId, runId);
+            return Connection.CallAsync(operation, request, Started, cancellationToken);
         }
 
         /// <summary>
@@ -90,10 +64,7 @@ namespace TemporalCapi
         /// </summary>
         public WorkflowHandle GetWorkflowHandle(string id, string runId = null, string firstExecutionRunId = null)
         {
-            if (string.IsNullOrEmpty(id))
-            {
-                throw new ArgumentException("A workflow id is required", "id");
-            }
+            Require.NotEmpty(id, "id", "A workflow id is required");
             return new WorkflowHandle(this, id, runId, null, firstExecutionRunId);
         }
 
@@ -103,11 +74,11 @@ namespace TemporalCapi
             Connection.Dispose();
         }
 
-        /// <summary>Runs an operation on this client's native handle and returns its response.</summary>
-        internal Task<Dictionary<string, object>> CallAsync(
-            NativeMethods.Operation operation, Dictionary<string, object> request, CancellationToken cancellationToken)
+        /// <summary>A handle to the run a start (<c>{workflow_id, run_id}</c>) started or signalled.</summary>
+        private WorkflowHandle Started(Dictionary<string, object> response)
         {
-            return Connection.CallAsync(operation, request, cancellationToken);
+            string runId = response.GetString("run_id");
+            return new WorkflowHandle(this, response.GetString("workflow_id"), null, runId, runId);
         }
     }
 }

@@ -31,11 +31,13 @@ namespace TemporalCapi
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="RpcException">The server could not be reached or refused.</exception>
         /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
-        public async Task<ServerSystemInfo> GetSystemInfoAsync(CancellationToken cancellationToken = default(CancellationToken))
+        public Task<ServerSystemInfo> GetSystemInfoAsync(CancellationToken cancellationToken = default(CancellationToken))
         {
-            var response = await CallAsync(NativeMethods.tc_client_system_info, new Dictionary<string, object>(), cancellationToken)
-                .ConfigureAwait(false);
-            return new ServerSystemInfo(response);
+            return CallAsync(
+                NativeMethods.tc_client_system_info,
+                new Dictionary<string, object>(),
+                response => new ServerSystemInfo(response),
+                cancellationToken);
         }
     }
 }

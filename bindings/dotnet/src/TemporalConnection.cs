@@ -23,6 +23,7 @@ namespace TemporalCapi
             TargetHost = response.GetString("address");
             Identity = response.GetString("identity");
             ServerVersion = response.GetObject("system_info").GetString("server_version");
+            Namespace = response.GetString("namespace");
             apiKey = options.ApiKey;
             rpcMetadata = options.RpcMetadata;
         }
@@ -39,11 +40,14 @@ namespace TemporalCapi
         /// <summary>The server's version as it reported it on connect.</summary>
         public string ServerVersion { get; private set; }
 
+        /// <summary>The namespace the connection was opened for.</summary>
+        internal string Namespace { get; private set; }
+
         /// <summary>
         /// The API key sent as <c>authorization: Bearer &lt;key&gt;</c>.
         /// Setting it applies to every later call; null removes it.
         /// </summary>
-        /// <exception cref="InvalidArgumentException">The key is not valid header text.</exception>
+        /// <exception cref="InvalidArgumentException">The library rejected the key (not valid header text); the previous key stays.</exception>
         /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
         public string ApiKey
         {
@@ -59,9 +63,7 @@ namespace TemporalCapi
             {
                 lock (gate)
                 {
-                    ThrowIfDisposed();
-                    var bytes = Utf8.Encode(value);
-                    Replies.Check(NativeMethods.tc_client_update_api_key(handle, bytes, Utf8.Length(bytes)), "ApiKey");
+                    Update(NativeMethods.tc_client_update_api_key, value);
                     apiKey = value;
                 }
             }
@@ -71,7 +73,7 @@ namespace TemporalCapi
         /// The gRPC metadata sent with every call. Setting it replaces all of
         /// it for every later call; null removes it.
         /// </summary>
-        /// <exception cref="InvalidArgumentException">A name or value is not valid header text.</exception>
+        /// <exception cref="InvalidArgumentException">The library rejected a name or value (not valid header text); the previous metadata stays.</exception>
         /// <exception cref="ObjectDisposedException">The connection was disposed.</exception>
         public IReadOnlyCollection<KeyValuePair<string, string>> RpcMetadata
         {
@@ -87,13 +89,15 @@ namespace TemporalCapi
             {
                 lock (gate)
                 {
-                    ThrowIfDisposed();
-                    var bytes = Utf8.Encode(JsonWriter.Serialize(RequestFields.ObjectOf(value) ?? new Dictionary<string, object>()));
-                    Replies.Check(NativeMethods.tc_client_update_headers(handle, bytes, Utf8.Length(bytes)), "RpcMetadata");
+                    var headers = RequestFields.ObjectOf(value) ?? new Dictionary<string, object>();
+                    Update(NativeMethods.tc_client_update_headers, JsonWriter.Serialize(headers));
                     rpcMetadata = value;
                 }
             }
         }
+
+        /// <summary>The shape of <c>tc_client_update_api_key</c> and <c>tc_client_update_headers</c>.</summary>
+        private delegate int ClientUpdate(ClientHandle client, byte[] value, UIntPtr length, ref IntPtr errorJson);
 
         /// <summary>The native client.</summary>
         internal ClientHandle Handle
@@ -109,6 +113,17 @@ namespace TemporalCapi
         {
             Interlocked.Exchange(ref disposed, 1);
             handle.Dispose();
+        }
+
+        /// <summary>
+        /// Applies <paramref name="value"/> (null: none) with <paramref name="update"/>;
+        /// throws the library's error (see <see cref="SyncCall"/>) when it is rejected.
+        /// </summary>
+        private void Update(ClientUpdate update, string value)
+        {
+            ThrowIfDisposed();
+            var bytes = Utf8.Encode(value);
+            SyncCall.Run((ref IntPtr error) => update(handle, bytes, Utf8.Length(bytes), ref error));
         }
 
         /// <summary>

@@ -32,17 +32,20 @@ namespace TemporalCapi
             AbiCheck.Ensure();
             this.isDefault = isDefault;
             var json = Utf8.Encode(JsonWriter.Serialize((options ?? new TemporalRuntimeOptions()).ToJson()));
-            IntPtr error;
-            var result = (NativeResult)NativeMethods.tc_runtime_new(json, Utf8.Length(json), out handle, out error);
-            if (result != NativeResult.Ok)
+            RuntimeHandle created = null;
+            try
             {
-                handle.Dispose();
-                if (error == IntPtr.Zero)
-                {
-                    throw new InternalException("tc_runtime_new failed with " + result, "internal");
-                }
-                throw ErrorMapper.ToException(Utf8.TakeOwned(error), CancellationToken.None);
+                SyncCall.Run((ref IntPtr error) => NativeMethods.tc_runtime_new(json, Utf8.Length(json), out created, ref error));
             }
+            catch
+            {
+                if (created != null)
+                {
+                    created.Dispose();
+                }
+                throw;
+            }
+            handle = created;
             LiveRuntimes.Add(handle);
         }
 
@@ -85,12 +88,23 @@ namespace TemporalCapi
             {
                 throw new ArgumentNullException("logger");
             }
+            SetLoggerByName(level.ToString().ToLowerInvariant(), level == TemporalLogLevel.Off ? null : logger);
+        }
+
+        /// <summary>
+        /// <see cref="SetLogger(TemporalLogLevel, Action{TemporalLogRecord})"/>
+        /// with the library's name of the level (<c>off</c>, <c>error</c>, ...,
+        /// <c>trace</c>); null <paramref name="logger"/> only with <c>off</c>.
+        /// </summary>
+        /// <exception cref="InvalidArgumentException">The library does not know the level.</exception>
+        /// <exception cref="ObjectDisposedException">The runtime was disposed.</exception>
+        internal void SetLoggerByName(string level, Action<TemporalLogRecord> logger)
+        {
             ThrowIfDisposed();
-            RuntimeLoggers.Set(loggerKey, level == TemporalLogLevel.Off ? null : logger);
-            var name = Utf8.Encode(level.ToString().ToLowerInvariant());
-            var result = NativeMethods.tc_runtime_set_logger(
-                handle, name, Utf8.Length(name), RuntimeLoggers.Callback, new IntPtr(loggerKey));
-            Replies.Check(result, "level");
+            var name = Utf8.Encode(level);
+            SyncCall.Run((ref IntPtr error) => NativeMethods.tc_runtime_set_logger(
+                handle, name, Utf8.Length(name), RuntimeLoggers.Callback, new IntPtr(loggerKey), ref error));
+            RuntimeLoggers.Set(loggerKey, logger);
         }
 
         /// <summary>The native handle.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using TemporalCapi.Json;
@@ -12,11 +11,13 @@ namespace TemporalCapi
         /// <summary>The run's whole history as it is now (every page), addressing <see cref="RunId"/> (null: the latest run).</summary>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="RpcException">The workflow does not exist (<see cref="RpcException.StatusCode.NotFound"/>).</exception>
-        public async Task<WorkflowHistory> FetchHistoryAsync(CancellationToken cancellationToken = default(CancellationToken))
+        public Task<WorkflowHistory> FetchHistoryAsync(CancellationToken cancellationToken = default(CancellationToken))
         {
-            var response = await Client.CallAsync(NativeMethods.tc_workflow_export_history, Reference(RunId), cancellationToken)
-                .ConfigureAwait(false);
-            return new WorkflowHistory(Id, HistoryEvent.ListOf(response));
+            return Client.Connection.CallAsync(
+                NativeMethods.tc_workflow_export_history,
+                Reference(RunId),
+                response => new WorkflowHistory(Id, HistoryEvent.ListOf(response)),
+                cancellationToken);
         }
 
         /// <summary>
@@ -40,7 +41,7 @@ namespace TemporalCapi
         /// <returns>The events; <see cref="Page{T}.NextPageToken"/> is null after the last page of the current history.</returns>
         /// <exception cref="RpcException">The workflow does not exist (<see cref="RpcException.StatusCode.NotFound"/>).</exception>
         /// <exception cref="InvalidArgumentException">A token that is not base64 or a non-positive page size.</exception>
-        public async Task<Page<HistoryEvent>> FetchHistoryEventsPageAsync(
+        public Task<Page<HistoryEvent>> FetchHistoryEventsPageAsync(
             string nextPageToken = null,
             WorkflowHistoryEventFetchOptions options = null,
             CancellationToken cancellationToken = default(CancellationToken))
@@ -51,10 +52,8 @@ namespace TemporalCapi
             request["wait_new_event"] = options.WaitNewEvent;
             request["skip_archival"] = options.SkipArchival;
             request.Put("page_size", options.PageSize);
-            request.Put("next_page_token", nextPageToken);
-            var response = await Client.CallAsync(NativeMethods.tc_workflow_fetch_history, request, cancellationToken)
-                .ConfigureAwait(false);
-            return new Page<HistoryEvent>(HistoryEvent.ListOf(response), response.GetString("next_page_token"));
+            return Client.Connection.CallPageAsync(
+                NativeMethods.tc_workflow_fetch_history, request, nextPageToken, HistoryEvent.ListOf, cancellationToken);
         }
 
         private static string FilterName(HistoryEventFilterType filter)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using TemporalCapi.Json;
@@ -19,7 +20,7 @@ namespace TemporalCapi
         /// <exception cref="RpcException">The workflow does not exist (<see cref="RpcException.StatusCode.NotFound"/>).</exception>
         public Task DeleteAsync(CancellationToken cancellationToken = default(CancellationToken))
         {
-            return Client.CallAsync(NativeMethods.tc_workflow_delete, Reference(RunId), cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_workflow_delete, Reference(RunId), cancellationToken);
         }
 
         /// <summary>
@@ -36,7 +37,7 @@ namespace TemporalCapi
         {
             var request = Reference(RunId);
             request.Put("reason", reason);
-            return Client.CallAsync(NativeMethods.tc_workflow_pause, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_workflow_pause, request, cancellationToken);
         }
 
         /// <summary>Resumes a workflow paused with <see cref="PauseAsync"/>.</summary>
@@ -47,7 +48,7 @@ namespace TemporalCapi
         {
             var request = Reference(RunId);
             request.Put("reason", reason);
-            return Client.CallAsync(NativeMethods.tc_workflow_unpause, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_workflow_unpause, request, cancellationToken);
         }
 
         /// <summary>
@@ -60,16 +61,18 @@ namespace TemporalCapi
         /// <returns>A handle pinned to the new run (its <see cref="RunId"/> is the new run id).</returns>
         /// <exception cref="InvalidArgumentException">Neither or both of an event id and a target, or an unknown target.</exception>
         /// <exception cref="RpcException">The workflow does not exist (<see cref="RpcException.StatusCode.NotFound"/>), or the server refused the event id.</exception>
-        public async Task<WorkflowHandle> ResetAsync(
+        public Task<WorkflowHandle> ResetAsync(
             WorkflowResetOptions options, CancellationToken cancellationToken = default(CancellationToken))
         {
-            if (options == null)
-            {
-                throw new ArgumentNullException("options");
-            }
+            Require.NotNull(options, "options");
             var request = Reference(RunId);
             options.AddTo(request);
-            var response = await Client.CallAsync(NativeMethods.tc_workflow_reset, request, cancellationToken).ConfigureAwait(false);
+            return Client.Connection.CallAsync(NativeMethods.tc_workflow_reset, request, PinnedToNewRun, cancellationToken);
+        }
+
+        /// <summary>A handle pinned to the run a reset response (<c>{run_id}</c>) names.</summary>
+        private WorkflowHandle PinnedToNewRun(Dictionary<string, object> response)
+        {
             string runId = response.GetString("run_id");
             return new WorkflowHandle(Client, Id, runId, runId, null);
         }

@@ -18,15 +18,14 @@ namespace TemporalCapi
         /// <exception cref="WorkflowUpdateFailedException">The validator rejected the update or its handler failed; the inner exception is the failure chain.</exception>
         /// <exception cref="RpcException">The workflow does not exist or is closed (<see cref="RpcException.StatusCode.NotFound"/>).</exception>
         /// <exception cref="InvalidCastException">The result does not convert to <typeparamref name="TResult"/>.</exception>
-        public async Task<TResult> ExecuteUpdateAsync<TResult>(
+        public Task<TResult> ExecuteUpdateAsync<TResult>(
             string update,
             IReadOnlyCollection<object> args,
             WorkflowUpdateOptions options = null,
             CancellationToken cancellationToken = default(CancellationToken))
         {
             var request = UpdateRequest(update, args, options == null ? null : options.Id);
-            var response = await Client.CallAsync(NativeMethods.tc_workflow_update, request, cancellationToken).ConfigureAwait(false);
-            return JsonConverter.To<TResult>(response.Get("result"));
+            return Client.Connection.CallAsync(NativeMethods.tc_workflow_update, request, Result<TResult>, cancellationToken);
         }
 
         /// <summary>Sends an update and waits for it to complete, ignoring its result.</summary>
@@ -70,7 +69,7 @@ namespace TemporalCapi
             try
             {
                 handle.KnowResponse(
-                    await Client.CallAsync(NativeMethods.tc_workflow_start_update, request, cancellationToken).ConfigureAwait(false));
+                    await Client.Connection.CallAsync(NativeMethods.tc_workflow_start_update, request, cancellationToken).ConfigureAwait(false));
             }
             catch (WorkflowUpdateFailedException e)
             {
@@ -107,19 +106,13 @@ namespace TemporalCapi
         /// <param name="workflowRunId">The run the update was sent to; null for <see cref="RunId"/>.</param>
         public WorkflowUpdateHandle<TResult> GetUpdateHandle<TResult>(string id, string workflowRunId = null)
         {
-            if (string.IsNullOrEmpty(id))
-            {
-                throw new ArgumentException("An update id is required", "id");
-            }
+            Require.NotEmpty(id, "id", "An update id is required");
             return new WorkflowUpdateHandle<TResult>(Client, id, Id, workflowRunId ?? RunId);
         }
 
         private Dictionary<string, object> UpdateRequest(string update, IReadOnlyCollection<object> args, string id)
         {
-            if (string.IsNullOrEmpty(update))
-            {
-                throw new ArgumentException("An update name is required", "update");
-            }
+            Require.NotEmpty(update, "update", "An update name is required");
             var request = Reference(RunId);
             request.Put("first_execution_run_id", FirstExecutionRunId);
             request["update_name"] = update;

@@ -54,13 +54,12 @@ namespace TemporalCapi
         /// <exception cref="WorkflowFailedException">The run failed, was cancelled, terminated or timed out.</exception>
         /// <exception cref="WorkflowContinuedAsNewException">It continued as new and <paramref name="followRuns"/> is false.</exception>
         /// <exception cref="InvalidCastException">The result does not convert to <typeparamref name="TResult"/>.</exception>
-        public async Task<TResult> GetResultAsync<TResult>(
+        public Task<TResult> GetResultAsync<TResult>(
             bool followRuns = true, CancellationToken cancellationToken = default(CancellationToken))
         {
             var request = Reference(ResultRunId ?? RunId);
             request["follow_runs"] = followRuns;
-            var response = await Client.CallAsync(NativeMethods.tc_workflow_result, request, cancellationToken).ConfigureAwait(false);
-            return JsonConverter.To<TResult>(response.Get("result"));
+            return Client.Connection.CallAsync(NativeMethods.tc_workflow_result, request, Result<TResult>, cancellationToken);
         }
 
         /// <summary>Waits for the workflow to complete and returns its result as JSON text.</summary>
@@ -75,11 +74,10 @@ namespace TemporalCapi
 
         /// <summary>Describes the run.</summary>
         /// <exception cref="RpcException">The workflow does not exist (<see cref="RpcException.StatusCode.NotFound"/>).</exception>
-        public async Task<WorkflowExecutionDescription> DescribeAsync(CancellationToken cancellationToken = default(CancellationToken))
+        public Task<WorkflowExecutionDescription> DescribeAsync(CancellationToken cancellationToken = default(CancellationToken))
         {
-            var response = await Client.CallAsync(NativeMethods.tc_workflow_describe, Reference(RunId), cancellationToken)
-                .ConfigureAwait(false);
-            return new WorkflowExecutionDescription(response);
+            return Client.Connection.CallAsync(
+                NativeMethods.tc_workflow_describe, Reference(RunId), response => new WorkflowExecutionDescription(response), cancellationToken);
         }
 
         /// <summary>Sends a signal.</summary>
@@ -92,7 +90,7 @@ namespace TemporalCapi
             var request = Reference(RunId);
             request["signal_name"] = signal;
             request["args"] = args ?? new object[0];
-            return Client.CallAsync(NativeMethods.tc_workflow_signal, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_workflow_signal, request, cancellationToken);
         }
 
         /// <summary>Queries the workflow and converts the answer to <typeparamref name="TResult"/>.</summary>
@@ -102,7 +100,7 @@ namespace TemporalCapi
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="WorkflowQueryFailedException">Unknown query type or a failing handler.</exception>
         /// <exception cref="WorkflowQueryRejectedException">The reject condition matched.</exception>
-        public async Task<TResult> QueryAsync<TResult>(
+        public Task<TResult> QueryAsync<TResult>(
             string query,
             IReadOnlyCollection<object> args,
             WorkflowQueryOptions options = null,
@@ -115,8 +113,7 @@ namespace TemporalCapi
             {
                 request.PutEnum("reject_condition", options.RejectCondition);
             }
-            var response = await Client.CallAsync(NativeMethods.tc_workflow_query, request, cancellationToken).ConfigureAwait(false);
-            return JsonConverter.To<TResult>(response.Get("result"));
+            return Client.Connection.CallAsync(NativeMethods.tc_workflow_query, request, Result<TResult>, cancellationToken);
         }
 
         /// <summary>Requests cancellation of the workflow (it decides how to react).</summary>
@@ -124,7 +121,7 @@ namespace TemporalCapi
         {
             var request = Reference(RunId);
             request.Put("first_execution_run_id", FirstExecutionRunId);
-            return Client.CallAsync(NativeMethods.tc_workflow_cancel, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_workflow_cancel, request, cancellationToken);
         }
 
         /// <summary>Terminates the workflow at once.</summary>
@@ -140,7 +137,13 @@ namespace TemporalCapi
             request.Put("first_execution_run_id", FirstExecutionRunId);
             request.Put("reason", reason);
             request.Put("details", details);
-            return Client.CallAsync(NativeMethods.tc_workflow_terminate, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_workflow_terminate, request, cancellationToken);
+        }
+
+        /// <summary>The <c>result</c> of a result, query or update response as <typeparamref name="TResult"/>.</summary>
+        private static TResult Result<TResult>(Dictionary<string, object> response)
+        {
+            return JsonConverter.To<TResult>(response.Get("result"));
         }
 
         private Dictionary<string, object> Reference(string runId)

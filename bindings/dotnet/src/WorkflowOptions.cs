@@ -73,10 +73,7 @@ namespace TemporalCapi
         /// </summary>
         public void SignalWithStart(string signal, IReadOnlyCollection<object> args)
         {
-            if (string.IsNullOrEmpty(signal))
-            {
-                throw new ArgumentException("A signal name is required", "signal");
-            }
+            Require.NotEmpty(signal, "signal", "A signal name is required");
             StartSignal = signal;
             StartSignalArgs = args ?? new object[0];
         }
@@ -84,14 +81,8 @@ namespace TemporalCapi
         /// <summary>The <c>tc_workflow_start</c> / <c>tc_workflow_signal_with_start</c> request.</summary>
         internal Dictionary<string, object> ToRequest(string workflow, IReadOnlyCollection<object> args)
         {
-            if (string.IsNullOrEmpty(Id))
-            {
-                throw new ArgumentException("WorkflowOptions.Id is required", "options");
-            }
-            if (string.IsNullOrEmpty(TaskQueue))
-            {
-                throw new ArgumentException("WorkflowOptions.TaskQueue is required", "options");
-            }
+            Require.NotEmpty(Id, "options", "WorkflowOptions.Id is required");
+            Require.NotEmpty(TaskQueue, "options", "WorkflowOptions.TaskQueue is required");
             var request = new Dictionary<string, object>
             {
                 { "workflow_type", workflow },

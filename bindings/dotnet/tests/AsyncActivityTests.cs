@@ -13,15 +13,10 @@ namespace TemporalCapi.Tests
     /// task token.
     /// </summary>
     [TestFixture]
-    public class AsyncActivityTests
+    public class AsyncActivityTests : ServerFixture
     {
         /// <summary>How often a wait for the server polls before giving up.</summary>
         private const int Attempts = 600;
-
-        private static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
 
         [Test]
         public async Task CompleteByIdsAfterAHeartbeat()
@@ -40,28 +35,24 @@ namespace TemporalCapi.Tests
 
             await activity.CompleteAsync(new { done = true });
             Assert.AreEqual("{\"done\":true}", await handle.GetResultJsonAsync());
-            var again = await Expect.ThrowsAsync<RpcException>(() => activity.CompleteAsync("again"));
-            Assert.AreEqual(RpcException.StatusCode.NotFound, again.Code);
-            var late = await Expect.ThrowsAsync<RpcException>(() => activity.HeartbeatAsync());
-            Assert.AreEqual(RpcException.StatusCode.NotFound, late.Code);
+            await Expect.NotFoundAsync(() => activity.CompleteAsync("again"));
+            await Expect.NotFoundAsync(() => activity.HeartbeatAsync());
         }
 
         [Test]
         public async Task CompleteByTaskTokenPinnedRunAndNullResult()
         {
-            var queue = TestEnvironment.NewId("act-queue");
-            var handle = await Client.StartWorkflowAsync(
-                "RunActivity", TestEnvironment.Args("echo_activity", new[] { "unused" }, queue), TestEnvironment.Options("act-token"));
-            var token = await PollTaskTokenAsync(queue, handle.Id);
+            var queued = await StartOnOwnQueueAsync("act-token", false);
+            var handle = queued.Workflow;
+            var token = queued.TaskToken;
             var activity = Client.GetAsyncActivityHandle(token);
             CollectionAssert.AreEqual(token, activity.TaskToken);
             Assert.IsNull(activity.WorkflowId);
             Assert.IsFalse((await activity.HeartbeatAsync()).CancelRequested);
             await activity.CompleteAsync();
             Assert.AreEqual("null", await handle.GetResultJsonAsync());
-            var late = await Expect.ThrowsAsync<RpcException>(
+            await Expect.NotFoundAsync(
                 () => activity.FailAsync(new ApplicationFailureException("late")));
-            Assert.AreEqual(RpcException.StatusCode.NotFound, late.Code);
 
             var pinnedWorkflow = await ParkAsync("act-run", false);
             var pinned = Client.GetAsyncActivityHandle(pinnedWorkflow.Id, pinnedWorkflow.ResultRunId, "1");
@@ -73,10 +64,9 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task FailByTaskTokenWithAnApplicationFailure()
         {
-            var queue = TestEnvironment.NewId("act-queue");
-            var handle = await Client.StartWorkflowAsync(
-                "RunActivity", TestEnvironment.Args("echo_activity", new[] { "unused" }, queue), TestEnvironment.Options("act-fail"));
-            var activity = Client.GetAsyncActivityHandle(await PollTaskTokenAsync(queue, handle.Id));
+            var queued = await StartOnOwnQueueAsync("act-fail", false);
+            var handle = queued.Workflow;
+            var activity = Client.GetAsyncActivityHandle(queued.TaskToken);
             await activity.FailAsync(new ApplicationFailureException(
                 "it broke", "MyErr", true, TestEnvironment.Args(new { why = 1 }, 2)));
 
@@ -114,45 +104,23 @@ namespace TemporalCapi.Tests
             var activity = Client.GetAsyncActivityHandle(handle.Id, null, "1");
             Assert.IsFalse((await activity.HeartbeatAsync(TestEnvironment.Args("working"))).CancelRequested);
             await handle.CancelAsync();
-            ActivityHeartbeatResult beat = null;
-            for (int i = 0; i < Attempts && (beat == null || !beat.CancelRequested); i++)
-            {
-                beat = await activity.HeartbeatAsync(TestEnvironment.Args("still working"));
-                if (!beat.CancelRequested)
-                {
-                    await Task.Delay(100);
-                }
-            }
-            Assert.IsTrue(beat.CancelRequested, "the cancellation never reached the activity");
+            var beat = await HeartbeatUntilCancelRequestedAsync(activity, TestEnvironment.Args("still working"));
             Assert.IsFalse(beat.Paused);
             await activity.ReportCancellationAsync(TestEnvironment.Args("cleaned up"));
 
             var e = await Expect.ThrowsAsync<WorkflowFailedException>(() => handle.GetResultAsync());
             Assert.IsInstanceOf<CanceledFailureException>(e.InnerException);
-            var late = await Expect.ThrowsAsync<RpcException>(() => activity.HeartbeatAsync());
-            Assert.AreEqual(RpcException.StatusCode.NotFound, late.Code);
+            await Expect.NotFoundAsync(() => activity.HeartbeatAsync());
         }
 
         [Test]
         public async Task CancellationByTaskToken()
         {
-            var queue = TestEnvironment.NewId("act-queue");
-            var handle = await Client.StartWorkflowAsync(
-                "RunActivity",
-                TestEnvironment.Args("echo_activity", new[] { "unused" }, queue, true),
-                TestEnvironment.Options("act-canceltoken"));
-            var activity = Client.GetAsyncActivityHandle(await PollTaskTokenAsync(queue, handle.Id));
+            var queued = await StartOnOwnQueueAsync("act-canceltoken", true);
+            var handle = queued.Workflow;
+            var activity = Client.GetAsyncActivityHandle(queued.TaskToken);
             await handle.CancelAsync();
-            bool requested = false;
-            for (int i = 0; i < Attempts && !requested; i++)
-            {
-                requested = (await activity.HeartbeatAsync()).CancelRequested;
-                if (!requested)
-                {
-                    await Task.Delay(100);
-                }
-            }
-            Assert.IsTrue(requested, "the cancellation never reached the activity");
+            await HeartbeatUntilCancelRequestedAsync(activity, null);
             await activity.ReportCancellationAsync();
             var e = await Expect.ThrowsAsync<WorkflowFailedException>(() => handle.GetResultAsync());
             Assert.IsInstanceOf<CanceledFailureException>(e.InnerException);
@@ -169,16 +137,14 @@ namespace TemporalCapi.Tests
             var garbage = await Expect.ThrowsAsync<RpcException>(
                 () => Client.GetAsyncActivityHandle(new byte[] { 1, 2, 3 }).CompleteAsync(1));
             Assert.AreEqual(RpcException.StatusCode.InvalidArgument, garbage.Code);
-            var unknown = await Expect.ThrowsAsync<RpcException>(
+            await Expect.NotFoundAsync(
                 () => Client.GetAsyncActivityHandle(TestEnvironment.NewId("noact"), null, "1").HeartbeatAsync());
-            Assert.AreEqual(RpcException.StatusCode.NotFound, unknown.Code);
         }
 
         /// <summary>Starts RunActivity(async_activity) and waits until the worker started the activity, which then parks itself.</summary>
         private static async Task<WorkflowHandle> ParkAsync(string prefix, bool waitCancellation)
         {
-            var handle = await Client.StartWorkflowAsync(
-                "RunActivity", TestEnvironment.Args("async_activity", new object[0], null, waitCancellation), TestEnvironment.Options(prefix));
+            var handle = await StartAsync("RunActivity", prefix, "async_activity", new object[0], null, waitCancellation);
             var request = new { execution = new { workflowId = handle.Id } };
             for (int i = 0; i < Attempts; i++)
             {
@@ -196,7 +162,36 @@ namespace TemporalCapi.Tests
             return null;
         }
 
-        /// <summary>Polls the test's own activity queue through the raw WorkflowService and returns the task token of the workflow's activity.</summary>
+        /// <summary>Heartbeats with <paramref name="details"/> until the server reports the cancel request; returns that heartbeat's result.</summary>
+        private static async Task<ActivityHeartbeatResult> HeartbeatUntilCancelRequestedAsync(
+            AsyncActivityHandle activity, IReadOnlyCollection<object> details)
+        {
+            for (int i = 0; i < Attempts; i++)
+            {
+                var beat = await activity.HeartbeatAsync(details);
+                if (beat.CancelRequested)
+                {
+                    return beat;
+                }
+                await Task.Delay(100);
+            }
+            Assert.Fail("the cancellation never reached the activity");
+            return null;
+        }
+
+        /// <summary>
+        /// Starts RunActivity(echo_activity) with its activity sent to a queue of
+        /// the test's own, and polls that queue through the raw WorkflowService
+        /// for the activity's task token.
+        /// </summary>
+        private static async Task<QueuedActivity> StartOnOwnQueueAsync(string prefix, bool waitCancellation)
+        {
+            var queue = TestEnvironment.NewId("act-queue");
+            var handle = await StartAsync("RunActivity", prefix, "echo_activity", new[] { "unused" }, queue, waitCancellation);
+            return new QueuedActivity { Workflow = handle, TaskToken = await PollTaskTokenAsync(queue, handle.Id) };
+        }
+
+        /// <summary>Returns the task token of the workflow's activity from the test's own activity queue.</summary>
         private static async Task<byte[]> PollTaskTokenAsync(string queue, string workflowId)
         {
             var request = new Dictionary<string, object>
@@ -217,6 +212,16 @@ namespace TemporalCapi.Tests
             }
             Assert.Fail("no activity task arrived on " + queue);
             return null;
+        }
+
+        /// <summary>A RunActivity workflow and the task token of its activity.</summary>
+        private sealed class QueuedActivity
+        {
+            /// <summary>The workflow.</summary>
+            public WorkflowHandle Workflow;
+
+            /// <summary>The activity's task token.</summary>
+            public byte[] TaskToken;
         }
     }
 }

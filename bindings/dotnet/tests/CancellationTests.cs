@@ -11,17 +11,12 @@ namespace TemporalCapi.Tests
 {
     /// <summary><see cref="CancellationToken"/>s cancel native calls through TcCancel.</summary>
     [TestFixture]
-    public class CancellationTests
+    public class CancellationTests : ServerFixture
     {
-        private static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
-
         [Test]
         public async Task CancellingStopsTheWaitButNotTheWorkflow()
         {
-            var handle = await Client.StartWorkflowAsync("Forever", null, TestEnvironment.Options("cancel-wait"));
+            var handle = await StartAsync("Forever", "cancel-wait");
             using (var source = new CancellationTokenSource())
             {
                 var wait = handle.GetResultAsync(true, source.Token);
@@ -36,7 +31,7 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task OneTokenCancelsManyCalls()
         {
-            var handle = await Client.StartWorkflowAsync("Forever", null, TestEnvironment.Options("cancel-many"));
+            var handle = await StartAsync("Forever", "cancel-many");
             using (var source = new CancellationTokenSource())
             {
                 var waits = Enumerable.Range(0, 20).Select(i => handle.GetResultAsync(true, source.Token)).ToArray();

@@ -42,9 +42,8 @@ namespace TemporalCapi.Tests
             options.Namespace = "no-such-namespace";
             using (var client = await TemporalClient.ConnectAsync(options))
             {
-                var e = await Expect.ThrowsAsync<RpcException>(
+                var e = await Expect.NotFoundAsync(
                     () => client.StartWorkflowAsync("Echo", TestEnvironment.Args(1), TestEnvironment.Options("ns")));
-                Assert.AreEqual(RpcException.StatusCode.NotFound, e.Code);
                 Assert.AreEqual("not_found", e.ErrorCode);
             }
         }
@@ -144,13 +143,6 @@ namespace TemporalCapi.Tests
                 var handle = await client.StartWorkflowAsync("Echo", TestEnvironment.Args(1), TestEnvironment.Options("headers"));
                 Assert.AreEqual(1, await handle.GetResultAsync<int>());
 
-                var bad = Assert.Throws<InvalidArgumentException>(
-                    () => client.Connection.RpcMetadata = new Dictionary<string, string> { { "bad header name", "v" } });
-                Assert.AreEqual("RpcMetadata", bad.ParamName);
-                Assert.AreSame(replaced, client.Connection.RpcMetadata, "a rejected value is not kept");
-                var badKey = Assert.Throws<InvalidArgumentException>(() => client.Connection.ApiKey = "line\nbreak");
-                Assert.AreEqual("ApiKey", badKey.ParamName);
-                Assert.AreEqual("rotated-key", client.Connection.ApiKey, "a rejected key is not kept");
 
                 client.Connection.RpcMetadata = null;
                 client.Connection.ApiKey = null;

@@ -8,13 +8,8 @@ namespace TemporalCapi.Tests
 {
     /// <summary>The Durable Task client: scheduling, waiting, querying, purging and instance control.</summary>
     [TestFixture]
-    public class DurableTaskTests
+    public class DurableTaskTests : ServerFixture
     {
-        private static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
-
         private static DurableTaskClient Durable
         {
             get { return Client.GetDurableTaskClient(TestEnvironment.TaskQueue); }
@@ -92,10 +87,9 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task WaitForCompletionReportsFailuresWithoutThrowing()
         {
-            var failed = await Client.StartWorkflowAsync(
-                "Fail", TestEnvironment.Args("boom", "Kind", true), TestEnvironment.Options("dt-fail"));
-            var chained = await Client.StartWorkflowAsync("ContinueAsNew", TestEnvironment.Args(2), TestEnvironment.Options("dt-can"));
-            var cancelled = await Client.StartWorkflowAsync("Forever", null, TestEnvironment.Options("dt-cancel"));
+            var failed = await StartAsync("Fail", "dt-fail", "boom", "Kind", true);
+            var chained = await StartAsync("ContinueAsNew", "dt-can", 2);
+            var cancelled = await StartAsync("Forever", "dt-cancel");
             await cancelled.CancelAsync();
 
             var outcomes = await Task.WhenAll(
@@ -250,7 +244,7 @@ namespace TemporalCapi.Tests
             string prefix = TestEnvironment.NewId("dt-purge");
             var handles = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Client.StartWorkflowAsync(
                 "Forever", null, new WorkflowOptions(prefix + "-" + i, TestEnvironment.TaskQueue))));
-            var other = await Client.StartWorkflowAsync("Forever", null, TestEnvironment.Options("dt-purge-other"));
+            var other = await StartAsync("Forever", "dt-purge-other");
             var filter = new OrchestrationQuery { InstanceIdPrefix = prefix };
             await Eventually.Holds(async () =>
             {
@@ -335,8 +329,7 @@ namespace TemporalCapi.Tests
             };
             foreach (var call in calls)
             {
-                var error = await Expect.ThrowsAsync<RpcException>(call);
-                Assert.AreEqual(RpcException.StatusCode.NotFound, error.Code);
+                await Expect.NotFoundAsync(call);
             }
             Assert.IsNull(await Durable.GetInstanceAsync(missing));
 

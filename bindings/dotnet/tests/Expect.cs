@@ -24,6 +24,14 @@ namespace TemporalCapi.Tests
             return null;
         }
 
+        /// <summary>Awaits <paramref name="action"/> and asserts it throws an <see cref="RpcException"/> with <see cref="RpcException.StatusCode.NotFound"/>.</summary>
+        internal static async Task<RpcException> NotFoundAsync(Func<Task> action)
+        {
+            var e = await ThrowsAsync<RpcException>(action);
+            Assert.AreEqual(RpcException.StatusCode.NotFound, e.Code, e.Message);
+            return e;
+        }
+
         /// <summary>Awaits <paramref name="task"/> and asserts it ends cancelled (an <see cref="OperationCanceledException"/>).</summary>
         internal static async Task<OperationCanceledException> CanceledAsync(Task task)
         {

@@ -7,20 +7,12 @@ namespace TemporalCapi.Tests
 {
     /// <summary>The exceptions a real server and worker produce.</summary>
     [TestFixture]
-    public class FailureTests
+    public class FailureTests : ServerFixture
     {
-        private static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
-
         [Test]
         public async Task AFailedWorkflowCarriesItsApplicationFailure()
         {
-            var handle = await Client.StartWorkflowAsync(
-                "Fail",
-                TestEnvironment.Args("it broke", "MyError", true, new object[] { 1, new { why = "because" } }),
-                TestEnvironment.Options("fail"));
+            var handle = await StartAsync("Fail", "fail", "it broke", "MyError", true, new object[] { 1, new { why = "because" } });
             var e = await Expect.ThrowsAsync<WorkflowFailedException>(() => handle.GetResultAsync<string>());
             Assert.AreEqual(handle.Id, e.WorkflowId);
             Assert.AreEqual(handle.ResultRunId, e.RunId);
@@ -63,7 +55,7 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task ContinueAsNewIsFollowedUnlessAskedNotTo()
         {
-            var handle = await Client.StartWorkflowAsync("ContinueAsNew", TestEnvironment.Args(2), TestEnvironment.Options("can"));
+            var handle = await StartAsync("ContinueAsNew", "can", 2);
             var e = await Expect.ThrowsAsync<WorkflowContinuedAsNewException>(() => handle.GetResultAsync(false));
             Assert.IsNotNullOrEmpty(e.NewRunId);
             Assert.AreNotEqual(handle.ResultRunId, e.NewRunId);
@@ -86,7 +78,7 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task QueriesFailAndAreRejected()
         {
-            var open = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("query"));
+            var open = await StartAsync("WaitForSignal", "query");
             var failed = await Expect.ThrowsAsync<WorkflowQueryFailedException>(() => open.QueryAsync<object>("no_such_query", null));
             StringAssert.Contains("no_such_query", failed.Message);
             Assert.AreEqual(
@@ -94,10 +86,9 @@ namespace TemporalCapi.Tests
                 await open.QueryAsync<List<object>>("state", null, new WorkflowQueryOptions { RejectCondition = QueryRejectCondition.NotOpen }));
             await open.TerminateAsync();
 
-            var closed = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("rejected"));
+            var closed = await StartAsync("WaitForSignal", "rejected");
             await closed.SignalAsync("add", TestEnvironment.Args("a"));
-            await closed.SignalAsync("finish", TestEnvironment.Args("end"));
-            await closed.GetResultAsync();
+            await FinishAsync<RawJson>(closed, "end");
             var rejected = await Expect.ThrowsAsync<WorkflowQueryRejectedException>(
                 () => closed.QueryAsync<object>("state", null, new WorkflowQueryOptions { RejectCondition = QueryRejectCondition.NotOpen }));
             Assert.AreEqual(WorkflowExecutionStatus.Completed, rejected.WorkflowStatus);
@@ -119,7 +110,7 @@ namespace TemporalCapi.Tests
             Assert.AreEqual("workflow_type", empty.ParamName);
 
             await Expect.ThrowsAsync<ArgumentException>(
-                () => Client.StartWorkflowAsync("Echo", TestEnvironment.Args(double.NaN), TestEnvironment.Options("bad")));
+                () => StartAsync("Echo", "bad", double.NaN));
         }
 
         [Test]

@@ -8,13 +8,8 @@ namespace TemporalCapi.Tests
 {
     /// <summary>Every <see cref="WorkflowHandle"/> method against the real worker.</summary>
     [TestFixture]
-    public class HandleTests
+    public class HandleTests : ServerFixture
     {
-        private static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
-
         [Test]
         public async Task ArgumentsAndResultsRoundTripAsTypedValues()
         {
@@ -28,7 +23,7 @@ namespace TemporalCapi.Tests
                 new Dictionary<string, object> { { "nested", new { Deep = new[] { "x" } } } },
                 new Point { X = 1, Y = 2 },
                 new RawJson("{\"raw\": [null, false]}"));
-            var handle = await Client.StartWorkflowAsync("EchoArgs", args, TestEnvironment.Options("args"));
+            var handle = await StartAsync("EchoArgs", "args", args);
 
             Assert.AreEqual(
                 "[\"text \u00e9\U0001F600\",42,-1.5,true,null,[1,2,3],{\"nested\":{\"Deep\":[\"x\"]}},{\"x\":1,\"y\":2},{\"raw\":[null,false]}]",
@@ -46,14 +41,14 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task ScalarResultsConvert()
         {
-            var handle = await Client.StartWorkflowAsync("Echo", TestEnvironment.Args(7), TestEnvironment.Options("scalar"));
+            var handle = await StartAsync("Echo", "scalar", 7);
             Assert.AreEqual(7, await handle.GetResultAsync<int>());
             Assert.AreEqual(7.0, await handle.GetResultAsync<double>());
             Assert.AreEqual(7L, await handle.GetResultAsync<object>());
             Assert.AreEqual("7", await handle.GetResultJsonAsync());
             await Expect.ThrowsAsync<InvalidCastException>(() => handle.GetResultAsync<string>());
 
-            var nothing = await Client.StartWorkflowAsync("Echo", TestEnvironment.Args(new object[] { null }), TestEnvironment.Options("null"));
+            var nothing = await StartAsync("Echo", "null", new object[] { null });
             Assert.IsNull(await nothing.GetResultAsync<string>());
             Assert.IsNull(await nothing.GetResultAsync<int?>());
             Assert.AreEqual("null", await nothing.GetResultJsonAsync());
@@ -81,14 +76,13 @@ namespace TemporalCapi.Tests
             Assert.IsFalse(description.CancelRequested);
             Assert.AreEqual("completed", description.RawDescription.ToValue<Dictionary<string, object>>()["status"]);
 
-            var unknown = await Expect.ThrowsAsync<RpcException>(() => Client.GetWorkflowHandle(TestEnvironment.NewId("missing")).DescribeAsync());
-            Assert.AreEqual(RpcException.StatusCode.NotFound, unknown.Code);
+            await Expect.NotFoundAsync(() => Client.GetWorkflowHandle(TestEnvironment.NewId("missing")).DescribeAsync());
         }
 
         [Test]
         public async Task SignalsAndQueries()
         {
-            var started = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("signal"));
+            var started = await StartAsync("WaitForSignal", "signal");
             var handle = Client.GetWorkflowHandle(started.Id);
             await handle.SignalAsync("add", TestEnvironment.Args(new Point { X = 3, Y = 4 }));
             await handle.SignalAsync("add", TestEnvironment.Args(new RawJson("\"raw\"")));
@@ -102,19 +96,17 @@ namespace TemporalCapi.Tests
 
             var pinned = Client.GetWorkflowHandle(started.Id, started.ResultRunId);
             Assert.AreEqual(started.ResultRunId, pinned.RunId);
-            await pinned.SignalAsync("finish", TestEnvironment.Args(5));
-            var result = await pinned.GetResultAsync<Dictionary<string, RawJson>>();
+            var result = await FinishAsync<Dictionary<string, RawJson>>(pinned, 5);
             Assert.AreEqual(5, result["finish"].ToValue<int>());
             Assert.AreEqual(2, result["signals"].ToValue<List<object>>().Count);
 
-            var notOpen = await Expect.ThrowsAsync<RpcException>(() => pinned.SignalAsync("add", TestEnvironment.Args(1)));
-            Assert.AreEqual(RpcException.StatusCode.NotFound, notOpen.Code);
+            await Expect.NotFoundAsync(() => pinned.SignalAsync("add", TestEnvironment.Args(1)));
         }
 
         [Test]
         public async Task CancelEndsTheRunCancelled()
         {
-            var handle = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("cancel"));
+            var handle = await StartAsync("WaitForSignal", "cancel");
             await handle.CancelAsync();
             var e = await Expect.ThrowsAsync<WorkflowFailedException>(() => handle.GetResultAsync());
             Assert.AreEqual(handle.Id, e.WorkflowId);
@@ -146,7 +138,7 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task CancelAndTerminateHonourTheFirstExecutionRunId()
         {
-            var started = await Client.StartWorkflowAsync("Forever", null, TestEnvironment.Options("first-run"));
+            var started = await StartAsync("Forever", "first-run");
             var otherChain = Client.GetWorkflowHandle(started.Id, null, "00000000-0000-0000-0000-000000000000");
             await Expect.ThrowsAsync<RpcException>(() => otherChain.CancelAsync());
             await Expect.ThrowsAsync<RpcException>(() => otherChain.TerminateAsync("wrong chain"));

@@ -7,16 +7,11 @@ namespace TemporalCapi.Tests
 {
     /// <summary>Fetching histories: the whole history, pages, the close filter and long polls.</summary>
     [TestFixture]
-    public class HistoryTests
+    public class HistoryTests : ServerFixture
     {
         private const string Started = "EVENT_TYPE_WORKFLOW_EXECUTION_STARTED";
         private const string Completed = "EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED";
         private const string Signaled = "EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED";
-
-        private static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
 
         [Test]
         public async Task FetchHistoryReturnsEveryEventOfACompletedRun()
@@ -85,7 +80,7 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task WaitNewEventLongPollsUntilTheRunCloses()
         {
-            var handle = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("histwait"));
+            var handle = await StartAsync("WaitForSignal", "histwait");
             var waitForClose = handle.FetchHistoryEventsAsync(
                 new WorkflowHistoryEventFetchOptions { WaitNewEvent = true, EventFilterType = HistoryEventFilterType.CloseEvent })
                 .ToListAsync();
@@ -107,15 +102,12 @@ namespace TemporalCapi.Tests
         public async Task UnknownWorkflowsAndBadArgumentsThrow()
         {
             var missing = Client.GetWorkflowHandle(TestEnvironment.NewId("nohist"));
-            var export = await Expect.ThrowsAsync<RpcException>(() => missing.FetchHistoryAsync());
-            Assert.AreEqual(RpcException.StatusCode.NotFound, export.Code);
+            var export = await Expect.NotFoundAsync(() => missing.FetchHistoryAsync());
             Assert.AreEqual("not_found", export.ErrorCode);
-            var page = await Expect.ThrowsAsync<RpcException>(() => missing.FetchHistoryEventsPageAsync());
-            Assert.AreEqual(RpcException.StatusCode.NotFound, page.Code);
-            var enumerated = await Expect.ThrowsAsync<RpcException>(() => missing.FetchHistoryEventsAsync().ToListAsync());
-            Assert.AreEqual(RpcException.StatusCode.NotFound, enumerated.Code);
+            await Expect.NotFoundAsync(() => missing.FetchHistoryEventsPageAsync());
+            await Expect.NotFoundAsync(() => missing.FetchHistoryEventsAsync().ToListAsync());
 
-            var handle = await Client.StartWorkflowAsync("Echo", TestEnvironment.Args("h"), TestEnvironment.Options("histbad"));
+            var handle = await StartAsync("Echo", "histbad", "h");
             await handle.GetResultAsync();
             var token = await Expect.ThrowsAsync<InvalidArgumentException>(() => handle.FetchHistoryEventsPageAsync("%%%"));
             Assert.AreEqual("next_page_token", token.ParamName);
@@ -126,10 +118,9 @@ namespace TemporalCapi.Tests
 
         private static async Task<WorkflowHandle> FinishedSignalWorkflowAsync()
         {
-            var handle = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("hist"));
+            var handle = await StartAsync("WaitForSignal", "hist");
             await handle.SignalAsync("add", TestEnvironment.Args(new Dictionary<string, int> { { "n", 1 } }));
-            await handle.SignalAsync("finish", TestEnvironment.Args("done"));
-            await handle.GetResultAsync();
+            await FinishAsync<RawJson>(handle, "done");
             return handle;
         }
     }

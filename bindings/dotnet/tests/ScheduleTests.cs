@@ -13,41 +13,15 @@ namespace TemporalCapi.Tests
     /// the dev server (ScheduleActionTests covers the scheduler acting).
     /// </summary>
     [TestFixture]
-    public class ScheduleTests
+    public class ScheduleTests : ScheduleFixture
     {
-        private static readonly SearchAttributeKey<string> Tag = SearchAttributeKey.CreateKeyword("CustomKeyword");
-        private static readonly SearchAttributeKey<long> Count = SearchAttributeKey.CreateLong("CustomInt");
-
-        private readonly ScheduleTestSupport schedules = new ScheduleTestSupport();
-
-        private static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
-
-        [TearDown]
-        public void DeleteSchedules()
-        {
-            schedules.DeleteAllAsync().GetAwaiter().GetResult();
-        }
 
         [Test]
         public async Task EveryFieldRoundTripsThroughCreateAndDescribe()
         {
-            var options = TestEnvironment.Options("sched-spec-wf");
-            options.ExecutionTimeout = TimeSpan.FromHours(1);
-            options.RunTimeout = TimeSpan.FromMinutes(10);
-            options.TaskTimeout = TimeSpan.FromSeconds(10);
-            options.RetryPolicy = new RetryPolicy
-            {
-                InitialInterval = TimeSpan.FromSeconds(2),
-                BackoffCoefficient = 3,
-                MaximumInterval = TimeSpan.FromMinutes(1),
-                MaximumAttempts = 4,
-                NonRetryableErrorTypes = new[] { "Fatal" },
-            };
+            var options = TestEnvironment.OptionsWithTimeoutsAndRetry("sched-spec-wf");
             options.Memo = new Dictionary<string, object> { { "wf", "memo" } };
-            options.TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(Tag, "wf-kw").ToSearchAttributeCollection();
+            options.TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(DevServerAttributes.Keyword, "wf-kw").ToSearchAttributeCollection();
             options.StaticSummary = "a summary";
             options.StaticDetails = "details";
             var action = new ScheduleActionStartWorkflow(
@@ -94,25 +68,25 @@ namespace TemporalCapi.Tests
                 },
                 State = new ScheduleState { Note = "created paused", Paused = true, LimitedActions = true, RemainingActions = 7 },
             };
-            var id = schedules.NewId("sched-spec");
+            var id = NewScheduleId("sched-spec");
             var handle = await Client.CreateScheduleAsync(id, schedule, new ScheduleOptions
             {
                 Memo = new Dictionary<string, object> { { "owner", "team-a" } },
-                TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(Count, 42L).ToSearchAttributeCollection(),
+                TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(DevServerAttributes.Int, 42L).ToSearchAttributeCollection(),
             });
             Assert.AreEqual(id, handle.Id);
 
             var described = await handle.DescribeAsync();
             Assert.AreEqual(id, described.Id);
-            Assert.AreEqual(ScheduleTestSupport.SectionsJson(schedule), ScheduleTestSupport.SectionsJson(described.Schedule));
+            Assert.AreEqual(SectionsJson(schedule), SectionsJson(described.Schedule));
             var readAction = (ScheduleActionStartWorkflow)described.Schedule.Action;
             Assert.AreEqual("Echo", readAction.Workflow);
             Assert.AreEqual(options.Id, readAction.Options.Id);
             Assert.AreEqual(TestEnvironment.TaskQueue, readAction.Options.TaskQueue);
-            Assert.AreEqual(TimeSpan.FromMinutes(10), readAction.Options.RunTimeout);
+            Assert.AreEqual(TimeSpan.FromMinutes(30), readAction.Options.RunTimeout);
             Assert.AreEqual(3F, readAction.Options.RetryPolicy.BackoffCoefficient);
             Assert.AreEqual(new[] { "Fatal" }, readAction.Options.RetryPolicy.NonRetryableErrorTypes);
-            Assert.AreEqual("wf-kw", readAction.Options.TypedSearchAttributes.Get(Tag));
+            Assert.AreEqual("wf-kw", readAction.Options.TypedSearchAttributes.Get(DevServerAttributes.Keyword));
             Assert.AreEqual("{\"a\":[1,2]}", ((RawJson)readAction.Args.First()).Json);
             Assert.AreEqual(new RawJson("\"abc\""), readAction.Headers["trace"]);
             var readSpec = described.Schedule.Spec;
@@ -127,7 +101,7 @@ namespace TemporalCapi.Tests
             Assert.AreEqual(ScheduleOverlapPolicy.BufferOne, described.Schedule.Policy.Overlap);
             Assert.AreEqual(7, described.Schedule.State.RemainingActions);
             Assert.AreEqual("{\"owner\":\"team-a\"}", RawJson.FromValue(described.Memo).Json);
-            Assert.AreEqual(42L, described.TypedSearchAttributes.Get(Count));
+            Assert.AreEqual(42L, described.TypedSearchAttributes.Get(DevServerAttributes.Int));
             var info = described.Info;
             Assert.AreEqual(0, info.NumActions);
             Assert.IsEmpty(info.RecentActions);
@@ -142,11 +116,11 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task AMinimalScheduleReadsBackWithTheDefaults()
         {
-            var schedule = new Schedule(ScheduleTestSupport.Echo(1), new ScheduleSpec());
-            var handle = await Client.CreateScheduleAsync(schedules.NewId("sched-min"), schedule);
+            var schedule = new Schedule(Echo(1), new ScheduleSpec());
+            var handle = await Client.CreateScheduleAsync(NewScheduleId("sched-min"), schedule);
 
             var described = await handle.DescribeAsync();
-            Assert.AreEqual(ScheduleTestSupport.SectionsJson(schedule), ScheduleTestSupport.SectionsJson(described.Schedule));
+            Assert.AreEqual(SectionsJson(schedule), SectionsJson(described.Schedule));
             Assert.AreEqual(ScheduleOverlapPolicy.Skip, described.Schedule.Policy.Overlap);
             Assert.AreEqual(TimeSpan.FromDays(365), described.Schedule.Policy.CatchupWindow);
             Assert.IsFalse(described.Schedule.State.LimitedActions);
@@ -168,8 +142,8 @@ namespace TemporalCapi.Tests
             var given = new ScheduleCalendarSpec { Minute = new[] { new ScheduleRange(0, 45, 15) }, Hour = new[] { new ScheduleRange(6) } };
             var spec = new ScheduleSpec { Calendars = new[] { given }, CronExpressions = new[] { "0 12 * * MON-FRI" } };
             var handle = await Client.CreateScheduleAsync(
-                schedules.NewId("sched-cron"),
-                new Schedule(ScheduleTestSupport.Echo("c"), spec) { State = ScheduleTestSupport.Paused() });
+                NewScheduleId("sched-cron"),
+                new Schedule(Echo("c"), spec) { State = Paused() });
 
             var described = (await handle.DescribeAsync()).Schedule.Spec;
             Assert.IsEmpty(described.CronExpressions);
@@ -182,15 +156,15 @@ namespace TemporalCapi.Tests
         public async Task UpdateReplacesSpecPolicyStateAndAction()
         {
             var schedule = new Schedule(
-                ScheduleTestSupport.Echo("v1"),
+                Echo("v1"),
                 new ScheduleSpec { Intervals = new[] { new ScheduleIntervalSpec(TimeSpan.FromHours(1)) } })
             {
-                State = ScheduleTestSupport.Paused("v1"),
+                State = Paused("v1"),
             };
             var handle = await Client.CreateScheduleAsync(
-                schedules.NewId("sched-update"),
+                NewScheduleId("sched-update"),
                 schedule,
-                new ScheduleOptions { TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(Tag, "before").ToSearchAttributeCollection() });
+                new ScheduleOptions { TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(DevServerAttributes.Keyword, "before").ToSearchAttributeCollection() });
             var before = await handle.DescribeAsync();
             var newSpec = new ScheduleSpec
             {
@@ -208,13 +182,13 @@ namespace TemporalCapi.Tests
                 edited.Policy.CatchupWindow = TimeSpan.FromMinutes(1);
                 return new ScheduleUpdate(edited)
                 {
-                    TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(Tag, "after").ToSearchAttributeCollection(),
+                    TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(DevServerAttributes.Keyword, "after").ToSearchAttributeCollection(),
                 };
             });
-            var updated = await ScheduleTestSupport.WaitForAsync(
+            var updated = await WaitForAsync(
                 handle,
                 "the update",
-                d => d.Schedule.State.Note == "v2" && d.TypedSearchAttributes.ContainsKey(Tag) && d.TypedSearchAttributes.Get(Tag) == "after");
+                d => d.Schedule.State.Note == "v2" && d.TypedSearchAttributes.ContainsKey(DevServerAttributes.Keyword) && d.TypedSearchAttributes.Get(DevServerAttributes.Keyword) == "after");
             Assert.AreEqual(SpecJson(newSpec), SpecJson(updated.Schedule.Spec));
             Assert.IsTrue(updated.Schedule.State.Paused);
             Assert.IsTrue(updated.Schedule.State.LimitedActions);
@@ -233,10 +207,10 @@ namespace TemporalCapi.Tests
                 ((ScheduleActionStartWorkflow)input.Description.Schedule.Action).Args = TestEnvironment.Args("v3");
                 return new ScheduleUpdate(input.Description.Schedule);
             });
-            var edited3 = await ScheduleTestSupport.WaitForAsync(
+            var edited3 = await WaitForAsync(
                 handle, "the action update", d => ((ScheduleActionStartWorkflow)d.Schedule.Action).Args.Cast<RawJson>().Single().Json == "\"v3\"");
             Assert.AreEqual(SpecJson(newSpec), SpecJson(edited3.Schedule.Spec));
-            Assert.AreEqual("after", edited3.TypedSearchAttributes.Get(Tag), "search attributes stay when the update does not set them");
+            Assert.AreEqual("after", edited3.TypedSearchAttributes.Get(DevServerAttributes.Keyword), "search attributes stay when the update does not set them");
 
             // An updater returning null sends nothing: the version stays the same.
             await handle.UpdateAsync(input => (ScheduleUpdate)null);
@@ -247,8 +221,8 @@ namespace TemporalCapi.Tests
         public async Task AnUpdateFromAStaleDescriptionIsRefused()
         {
             var handle = await Client.CreateScheduleAsync(
-                schedules.NewId("sched-stale"),
-                new Schedule(ScheduleTestSupport.Echo("s"), new ScheduleSpec()) { State = ScheduleTestSupport.Paused("first") });
+                NewScheduleId("sched-stale"),
+                new Schedule(Echo("s"), new ScheduleSpec()) { State = Paused("first") });
 
             var refused = await Expect.ThrowsAsync<RpcException>(() => handle.UpdateAsync(async input =>
             {
@@ -258,7 +232,7 @@ namespace TemporalCapi.Tests
                     other.Description.Schedule.State.Note = "concurrent";
                     return new ScheduleUpdate(other.Description.Schedule);
                 });
-                await ScheduleTestSupport.WaitForAsync(handle, "the concurrent update", d => d.Schedule.State.Note == "concurrent");
+                await WaitForAsync(handle, "the concurrent update", d => d.Schedule.State.Note == "concurrent");
                 input.Description.Schedule.State.Note = "stale";
                 return new ScheduleUpdate(input.Description.Schedule);
             }));
@@ -269,18 +243,18 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task ListFindsSchedulesByQueryAndByPaging()
         {
-            var first = schedules.NewId("sched-list");
-            var second = schedules.NewId("sched-list");
+            var first = NewScheduleId("sched-list");
+            var second = NewScheduleId("sched-list");
             var schedule = new Schedule(
-                ScheduleTestSupport.Echo("l"),
+                Echo("l"),
                 new ScheduleSpec { Intervals = new[] { new ScheduleIntervalSpec(TimeSpan.FromHours(1)) } })
             {
-                State = ScheduleTestSupport.Paused("listed"),
+                State = Paused("listed"),
             };
             var options = new ScheduleOptions
             {
                 Memo = new Dictionary<string, object> { { "team", "list" } },
-                TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(Tag, "listed").ToSearchAttributeCollection(),
+                TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(DevServerAttributes.Keyword, "listed").ToSearchAttributeCollection(),
             };
             await Client.CreateScheduleAsync(first, schedule, options);
             await Client.CreateScheduleAsync(second, schedule, options);
@@ -306,7 +280,7 @@ namespace TemporalCapi.Tests
                 }
                 CollectionAssert.AreEquivalent(new[] { first, second }, ids);
                 return page;
-            }, ScheduleTestSupport.Deadline);
+            }, Deadline);
             Assert.AreEqual(1, firstPage.Items.Count);
             Assert.IsNotNull(firstPage.NextPageToken);
 
@@ -329,7 +303,7 @@ namespace TemporalCapi.Tests
             Assert.AreEqual(TimeSpan.FromHours(1), row.Schedule.Spec.Intervals.Single().Every);
             Assert.IsEmpty(row.Info.RecentActions);
             Assert.AreEqual("\"list\"", row.Memo["team"].Json);
-            Assert.AreEqual("listed", row.TypedSearchAttributes.Get(Tag));
+            Assert.AreEqual("listed", row.TypedSearchAttributes.Get(DevServerAttributes.Keyword));
 
             // Without a query, paging one at a time through every schedule finds it too.
             await Eventually.Holds(async () =>
@@ -337,35 +311,33 @@ namespace TemporalCapi.Tests
                 var all = await Client.ListSchedulesAsync(new ScheduleListOptions { PageSize = 1 }).ToListAsync();
                 CollectionAssert.Contains(all.Select(s => s.Id).ToList(), first);
                 return all;
-            }, ScheduleTestSupport.Deadline);
+            }, Deadline);
         }
 
         [Test]
         public async Task DeleteRemovesTheSchedule()
         {
-            var id = schedules.NewId("sched-delete");
-            var handle = await Client.CreateScheduleAsync(id, new Schedule(ScheduleTestSupport.Echo(0), new ScheduleSpec()));
+            var id = NewScheduleId("sched-delete");
+            var handle = await Client.CreateScheduleAsync(id, new Schedule(Echo(0), new ScheduleSpec()));
             await handle.DescribeAsync();
 
             await handle.DeleteAsync();
-            var described = await Expect.ThrowsAsync<RpcException>(() => handle.DescribeAsync());
-            Assert.AreEqual(RpcException.StatusCode.NotFound, described.Code);
-            var deleted = await Expect.ThrowsAsync<RpcException>(() => handle.DeleteAsync());
-            Assert.AreEqual(RpcException.StatusCode.NotFound, deleted.Code);
+            await Expect.NotFoundAsync(() => handle.DescribeAsync());
+            await Expect.NotFoundAsync(() => handle.DeleteAsync());
 
             // The id of a deleted schedule can be used again.
-            var again = await Client.CreateScheduleAsync(id, new Schedule(ScheduleTestSupport.Echo(1), new ScheduleSpec()));
+            var again = await Client.CreateScheduleAsync(id, new Schedule(Echo(1), new ScheduleSpec()));
             Assert.AreEqual("1", ((RawJson)((ScheduleActionStartWorkflow)(await again.DescribeAsync()).Schedule.Action).Args.Single()).Json);
         }
 
         [Test]
         public async Task ATakenIdRaisesScheduleAlreadyRunning()
         {
-            var id = schedules.NewId("sched-dup");
-            var handle = await Client.CreateScheduleAsync(id, new Schedule(ScheduleTestSupport.Echo(0), new ScheduleSpec()));
+            var id = NewScheduleId("sched-dup");
+            var handle = await Client.CreateScheduleAsync(id, new Schedule(Echo(0), new ScheduleSpec()));
 
             var taken = await Expect.ThrowsAsync<ScheduleAlreadyRunningException>(
-                () => Client.CreateScheduleAsync(id, new Schedule(ScheduleTestSupport.Echo(1), new ScheduleSpec())));
+                () => Client.CreateScheduleAsync(id, new Schedule(Echo(1), new ScheduleSpec())));
             Assert.AreEqual(id, taken.ScheduleId);
             Assert.AreEqual(RpcException.StatusCode.AlreadyExists, taken.Code);
             Assert.AreEqual("already_exists", taken.ErrorCode);
@@ -391,8 +363,7 @@ namespace TemporalCapi.Tests
             };
             foreach (var call in calls)
             {
-                var missing = await Expect.ThrowsAsync<RpcException>(call);
-                Assert.AreEqual(RpcException.StatusCode.NotFound, missing.Code);
+                var missing = await Expect.NotFoundAsync(call);
                 Assert.AreEqual("not_found", missing.ErrorCode);
             }
         }
@@ -405,10 +376,10 @@ namespace TemporalCapi.Tests
             reused.IdReusePolicy = WorkflowIdReusePolicy.RejectDuplicate;
             var creates = new[]
             {
-                Tuple.Create("", new ScheduleSpec(), ScheduleTestSupport.Echo(1), "schedule_id"),
-                Tuple.Create("bad", new ScheduleSpec { Intervals = new[] { new ScheduleIntervalSpec(TimeSpan.Zero) } }, ScheduleTestSupport.Echo(1), "spec.intervals[0].every"),
-                Tuple.Create("bad", new ScheduleSpec { Calendars = new[] { new ScheduleCalendarSpec { Hour = new[] { new ScheduleRange(24) } } } }, ScheduleTestSupport.Echo(1), "spec.calendars[0].hour[0]"),
-                Tuple.Create("bad", new ScheduleSpec { StartAt = day, EndAt = day.AddDays(-1) }, ScheduleTestSupport.Echo(1), "spec.end_at"),
+                Tuple.Create("", new ScheduleSpec(), Echo(1), "schedule_id"),
+                Tuple.Create("bad", new ScheduleSpec { Intervals = new[] { new ScheduleIntervalSpec(TimeSpan.Zero) } }, Echo(1), "spec.intervals[0].every"),
+                Tuple.Create("bad", new ScheduleSpec { Calendars = new[] { new ScheduleCalendarSpec { Hour = new[] { new ScheduleRange(24) } } } }, Echo(1), "spec.calendars[0].hour[0]"),
+                Tuple.Create("bad", new ScheduleSpec { StartAt = day, EndAt = day.AddDays(-1) }, Echo(1), "spec.end_at"),
                 Tuple.Create("bad", new ScheduleSpec(), ScheduleActionStartWorkflow.Create(string.Empty, null, TestEnvironment.Options("x")), "action.start_workflow.workflow_type"),
                 Tuple.Create("bad", new ScheduleSpec(), ScheduleActionStartWorkflow.Create("Echo", null, reused), "action.start_workflow.id_reuse_policy"),
             };
@@ -419,7 +390,7 @@ namespace TemporalCapi.Tests
                 Assert.AreEqual(create.Item4, bad.ParamName, bad.Message);
             }
             var limited = await Expect.ThrowsAsync<InvalidArgumentException>(() => Client.CreateScheduleAsync(
-                "bad", new Schedule(ScheduleTestSupport.Echo(1), new ScheduleSpec()) { State = new ScheduleState { RemainingActions = -1 } }));
+                "bad", new Schedule(Echo(1), new ScheduleSpec()) { State = new ScheduleState { RemainingActions = -1 } }));
             Assert.AreEqual("state.remaining_actions", limited.ParamName);
 
             var handle = Client.GetScheduleHandle("bad-input");

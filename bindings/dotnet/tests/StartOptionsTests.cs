@@ -7,50 +7,26 @@ namespace TemporalCapi.Tests
 {
     /// <summary>Every <see cref="WorkflowOptions"/> field reaches the server (checked by the workflow and by describe).</summary>
     [TestFixture]
-    public class StartOptionsTests
+    public class StartOptionsTests : ServerFixture
     {
-        private static readonly SearchAttributeKey<string> Keyword = SearchAttributeKey.CreateKeyword("CustomKeyword");
-        private static readonly SearchAttributeKey<string> Text = SearchAttributeKey.CreateText("CustomText");
-        private static readonly SearchAttributeKey<long> Int = SearchAttributeKey.CreateLong("CustomInt");
-        private static readonly SearchAttributeKey<double> Double = SearchAttributeKey.CreateDouble("CustomDouble");
-        private static readonly SearchAttributeKey<bool> Bool = SearchAttributeKey.CreateBool("CustomBool");
-        private static readonly SearchAttributeKey<DateTimeOffset> Datetime = SearchAttributeKey.CreateDateTimeOffset("CustomDatetime");
-        private static readonly SearchAttributeKey<IReadOnlyCollection<string>> KeywordList = SearchAttributeKey.CreateKeywordList("CustomKeywordList");
-
-        private static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
-
         [Test]
         public async Task TheWorkflowSeesItsStartOptions()
         {
             var when = new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.Zero);
-            var options = TestEnvironment.Options("options");
-            options.ExecutionTimeout = TimeSpan.FromHours(1);
-            options.RunTimeout = TimeSpan.FromMinutes(30);
-            options.TaskTimeout = TimeSpan.FromSeconds(5);
-            options.RetryPolicy = new RetryPolicy
-            {
-                InitialInterval = TimeSpan.FromSeconds(2),
-                BackoffCoefficient = 3,
-                MaximumInterval = TimeSpan.FromSeconds(10),
-                MaximumAttempts = 4,
-                NonRetryableErrorTypes = new[] { "Fatal" },
-            };
+            var options = TestEnvironment.OptionsWithTimeoutsAndRetry("options");
             options.Memo = new Dictionary<string, object>
             {
                 { "plain", new { nested = new object[] { 1, "x", null } } },
                 { "raw", new RawJson("{\"r\": true}") },
             };
             options.TypedSearchAttributes = new SearchAttributeCollection.Builder()
-                .Set(Keyword, "kw")
-                .Set(Text, "some text")
-                .Set(Int, 42L)
-                .Set(Double, 2.5)
-                .Set(Bool, true)
-                .Set(Datetime, when)
-                .Set(KeywordList, new[] { "a", "b" })
+                .Set(DevServerAttributes.Keyword, "kw")
+                .Set(DevServerAttributes.Text, "some text")
+                .Set(DevServerAttributes.Int, 42L)
+                .Set(DevServerAttributes.Double, 2.5)
+                .Set(DevServerAttributes.Bool, true)
+                .Set(DevServerAttributes.Datetime, when)
+                .Set(DevServerAttributes.KeywordList, new[] { "a", "b" })
                 .ToSearchAttributeCollection();
             var handle = await Client.StartWorkflowAsync("Describe", null, options);
             var seen = await handle.GetResultAsync<Dictionary<string, object>>();
@@ -87,13 +63,13 @@ namespace TemporalCapi.Tests
             Assert.AreEqual(1L, description.Memo["plain"].ToValue<Dictionary<string, List<object>>>()["nested"][0]);
             Assert.IsTrue(description.Memo["raw"].ToValue<Dictionary<string, bool>>()["r"]);
             var typed = description.TypedSearchAttributes;
-            Assert.AreEqual("kw", typed.Get(Keyword));
-            Assert.AreEqual("some text", typed.Get(Text));
-            Assert.AreEqual(42L, typed.Get(Int));
-            Assert.AreEqual(2.5, typed.Get(Double));
-            Assert.IsTrue(typed.Get(Bool));
-            Assert.AreEqual(when, typed.Get(Datetime));
-            CollectionAssert.AreEqual(new[] { "a", "b" }, typed.Get(KeywordList));
+            Assert.AreEqual("kw", typed.Get(DevServerAttributes.Keyword));
+            Assert.AreEqual("some text", typed.Get(DevServerAttributes.Text));
+            Assert.AreEqual(42L, typed.Get(DevServerAttributes.Int));
+            Assert.AreEqual(2.5, typed.Get(DevServerAttributes.Double));
+            Assert.IsTrue(typed.Get(DevServerAttributes.Bool));
+            Assert.AreEqual(when, typed.Get(DevServerAttributes.Datetime));
+            CollectionAssert.AreEqual(new[] { "a", "b" }, typed.Get(DevServerAttributes.KeywordList));
             Assert.IsFalse(typed.ContainsKey(SearchAttributeKey.CreateLong("CustomKeyword")), "keys match by name and type");
         }
 

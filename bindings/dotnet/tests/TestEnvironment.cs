@@ -62,6 +62,28 @@ namespace TemporalCapi.Tests
             return new WorkflowOptions(NewId(prefix), TaskQueue);
         }
 
+        /// <summary>
+        /// <see cref="Options"/> with every timeout (1 h execution, 30 min run,
+        /// 5 s task) and a retry policy (2 s initial interval, backoff 3, 10 s
+        /// maximum interval, 4 attempts, <c>Fatal</c> not retryable).
+        /// </summary>
+        internal static WorkflowOptions OptionsWithTimeoutsAndRetry(string prefix)
+        {
+            var options = Options(prefix);
+            options.ExecutionTimeout = TimeSpan.FromHours(1);
+            options.RunTimeout = TimeSpan.FromMinutes(30);
+            options.TaskTimeout = TimeSpan.FromSeconds(5);
+            options.RetryPolicy = new RetryPolicy
+            {
+                InitialInterval = TimeSpan.FromSeconds(2),
+                BackoffCoefficient = 3,
+                MaximumInterval = TimeSpan.FromSeconds(10),
+                MaximumAttempts = 4,
+                NonRetryableErrorTypes = new[] { "Fatal" },
+            };
+            return options;
+        }
+
         /// <summary>A fresh workflow id.</summary>
         internal static string NewId(string prefix)
         {

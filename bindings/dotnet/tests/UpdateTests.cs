@@ -7,17 +7,12 @@ namespace TemporalCapi.Tests
 {
     /// <summary>Workflow updates against the worker's WaitForSignal (update set_value, validator rejects negatives; update fail_update).</summary>
     [TestFixture]
-    public class UpdateTests
+    public class UpdateTests : ServerFixture
     {
-        private static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
-
         [Test]
         public async Task ExecuteUpdateReturnsTheHandlerResult()
         {
-            var handle = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("upd"));
+            var handle = await StartAsync("WaitForSignal", "upd");
             var results = new List<int>();
             foreach (var value in new[] { 5, 7, 11 })
             {
@@ -34,14 +29,13 @@ namespace TemporalCapi.Tests
                 "an update id is idempotent: the same id returns the first outcome");
             Assert.AreEqual(1, await handle.ExecuteUpdateAsync<int>("set_value", TestEnvironment.Args(2)));
 
-            await handle.SignalAsync("finish", TestEnvironment.Args("end"));
-            Assert.AreEqual("end", (await handle.GetResultAsync<Dictionary<string, object>>())["finish"]);
+            Assert.AreEqual("end", (await FinishAsync<Dictionary<string, object>>(handle, "end"))["finish"]);
         }
 
         [Test]
         public async Task ARejectedUpdateThrowsWithTheValidatorFailureAndChangesNothing()
         {
-            var handle = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("updrej"));
+            var handle = await StartAsync("WaitForSignal", "updrej");
             await handle.ExecuteUpdateAsync("set_value", TestEnvironment.Args(3));
             var e = await Expect.ThrowsAsync<WorkflowUpdateFailedException>(
                 () => handle.ExecuteUpdateAsync<int>("set_value", TestEnvironment.Args(-1)));
@@ -55,7 +49,7 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task AFailingHandlerThrowsWithItsApplicationFailure()
         {
-            var handle = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("updfail"));
+            var handle = await StartAsync("WaitForSignal", "updfail");
             try
             {
                 var e = await Expect.ThrowsAsync<WorkflowUpdateFailedException>(() => handle.ExecuteUpdateAsync("fail_update", null));
@@ -78,7 +72,7 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task StartUpdateReturnsHandlesWhoseResultsCanBeReadLater()
         {
-            var handle = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("updstart"));
+            var handle = await StartAsync("WaitForSignal", "updstart");
             var accepted = await handle.StartUpdateAsync<int>(
                 "set_value", TestEnvironment.Args(10), new WorkflowUpdateStartOptions { Id = "first" });
             Assert.AreEqual("first", accepted.Id);
@@ -104,8 +98,7 @@ namespace TemporalCapi.Tests
             Assert.AreSame(first, second, "the known outcome is reported without another call");
             Assert.AreEqual("ValueError", ((ApplicationFailureException)first.InnerException).ErrorType);
 
-            var missing = await Expect.ThrowsAsync<RpcException>(() => handle.GetUpdateHandle("no-such-update").GetResultAsync());
-            Assert.AreEqual(RpcException.StatusCode.NotFound, missing.Code);
+            await Expect.NotFoundAsync(() => handle.GetUpdateHandle("no-such-update").GetResultAsync());
             Assert.AreEqual(20, await handle.ExecuteUpdateAsync<int>("set_value", TestEnvironment.Args(0)));
             await handle.TerminateAsync();
         }
@@ -113,7 +106,7 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task UpdateHandlesCanBePinnedToARun()
         {
-            var started = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("updrun"));
+            var started = await StartAsync("WaitForSignal", "updrun");
             var pinned = Client.GetWorkflowHandle(started.Id, started.ResultRunId);
             var update = await pinned.StartUpdateAsync<int>("set_value", TestEnvironment.Args(1));
             Assert.AreEqual(started.ResultRunId, update.WorkflowRunId);
@@ -127,14 +120,12 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task UpdatesOfMissingOrClosedWorkflowsThrowNotFound()
         {
-            var missing = await Expect.ThrowsAsync<RpcException>(
+            await Expect.NotFoundAsync(
                 () => Client.GetWorkflowHandle(TestEnvironment.NewId("updmissing")).ExecuteUpdateAsync("set_value", TestEnvironment.Args(1)));
-            Assert.AreEqual(RpcException.StatusCode.NotFound, missing.Code);
 
-            var done = await Client.StartWorkflowAsync("Echo", TestEnvironment.Args(1), TestEnvironment.Options("upddone"));
+            var done = await StartAsync("Echo", "upddone", 1);
             await done.GetResultAsync();
-            var closed = await Expect.ThrowsAsync<RpcException>(() => done.StartUpdateAsync("set_value", TestEnvironment.Args(1)));
-            Assert.AreEqual(RpcException.StatusCode.NotFound, closed.Code);
+            await Expect.NotFoundAsync(() => done.StartUpdateAsync("set_value", TestEnvironment.Args(1)));
         }
 
         [Test]
@@ -183,8 +174,7 @@ namespace TemporalCapi.Tests
             Assert.AreSame(conflict, again);
 
             Assert.AreEqual(4, await firstHandle.ExecuteUpdateAsync<int>("set_value", TestEnvironment.Args(0)));
-            await firstHandle.SignalAsync("finish", TestEnvironment.Args("end"));
-            Assert.AreEqual("end", (await firstHandle.GetResultAsync<Dictionary<string, object>>())["finish"]);
+            Assert.AreEqual("end", (await FinishAsync<Dictionary<string, object>>(firstHandle, "end"))["finish"]);
         }
 
         [Test]

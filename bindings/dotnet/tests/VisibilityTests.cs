@@ -7,19 +7,13 @@ namespace TemporalCapi.Tests
 {
     /// <summary>Listing and counting workflows: 250 completed Echo runs and one running Forever run under one id prefix.</summary>
     [TestFixture]
-    public class VisibilityTests
+    public class VisibilityTests : ServerFixture
     {
         private const int Many = 250;
-        private static readonly SearchAttributeKey<string> Tag = SearchAttributeKey.CreateKeyword("CustomKeyword");
         private string prefix;
         private string completedQuery;
         private HashSet<string> completedIds;
         private WorkflowHandle running;
-
-        private static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
 
         [TestFixtureSetUp]
         public void StartWorkflows()
@@ -98,7 +92,7 @@ namespace TemporalCapi.Tests
             var tag = TestEnvironment.NewId("rowtag");
             var options = TestEnvironment.Options("row");
             options.Memo = new Dictionary<string, object> { { "m", new[] { 1 } } };
-            options.TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(Tag, tag).ToSearchAttributeCollection();
+            options.TypedSearchAttributes = new SearchAttributeCollection.Builder().Set(DevServerAttributes.Keyword, tag).ToSearchAttributeCollection();
             var handle = await Client.StartWorkflowAsync("WaitForSignal", null, options);
             string query = "WorkflowId = '" + options.Id + "'";
 
@@ -110,8 +104,7 @@ namespace TemporalCapi.Tests
                 return page.Items[0];
             });
             Assert.IsNull(open.CloseTime);
-            await handle.SignalAsync("finish", TestEnvironment.Args("done"));
-            await handle.GetResultAsync();
+            await FinishAsync<RawJson>(handle, "done");
 
             var row = await Eventually.Holds(async () =>
             {
@@ -128,7 +121,7 @@ namespace TemporalCapi.Tests
             Assert.IsNotNull(row.ExecutionTime);
             Assert.Greater(row.HistoryLength, 0);
             Assert.AreEqual("[1]", row.Memo["m"].Json);
-            Assert.AreEqual(tag, row.TypedSearchAttributes.Get(Tag));
+            Assert.AreEqual(tag, row.TypedSearchAttributes.Get(DevServerAttributes.Keyword));
             Assert.IsNull(row.ParentId);
             Assert.AreEqual(options.Id, row.RawInfo.ToValue<Dictionary<string, object>>()["workflow_id"]);
 

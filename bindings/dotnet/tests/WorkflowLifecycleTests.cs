@@ -8,17 +8,12 @@ namespace TemporalCapi.Tests
 {
     /// <summary>Deleting, pausing, unpausing and resetting workflows.</summary>
     [TestFixture]
-    public class WorkflowLifecycleTests
+    public class WorkflowLifecycleTests : ServerFixture
     {
-        private static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
-
         [Test]
         public async Task PauseAndUnpauseShowInDescribe()
         {
-            var handle = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("pause"));
+            var handle = await StartAsync("WaitForSignal", "pause");
             await handle.QueryAsync<object>("state", null);
             await handle.PauseAsync("maintenance");
             var paused = await handle.DescribeAsync();
@@ -30,25 +25,23 @@ namespace TemporalCapi.Tests
             Assert.IsFalse(resumed.Paused);
             Assert.AreEqual(WorkflowExecutionStatus.Running, resumed.Status);
             await handle.SignalAsync("add", TestEnvironment.Args(1));
-            await handle.SignalAsync("finish", new object[] { null });
-            var result = await handle.GetResultAsync<Dictionary<string, RawJson>>();
+            var result = await FinishAsync<Dictionary<string, RawJson>>(handle, null);
             Assert.AreEqual("[1]", result["signals"].Json);
         }
 
         [Test]
         public async Task DeleteRemovesARunningWorkflowAndItsHistory()
         {
-            var handle = await Client.StartWorkflowAsync("Forever", null, TestEnvironment.Options("delete"));
+            var handle = await StartAsync("Forever", "delete");
             await handle.DeleteAsync();
             await Eventually.Gone(handle);
-            var history = await Expect.ThrowsAsync<RpcException>(() => handle.FetchHistoryAsync());
-            Assert.AreEqual(RpcException.StatusCode.NotFound, history.Code);
+            await Expect.NotFoundAsync(() => handle.FetchHistoryAsync());
         }
 
         [Test]
         public async Task DeleteRemovesAClosedWorkflow()
         {
-            var handle = await Client.StartWorkflowAsync("Echo", TestEnvironment.Args("x"), TestEnvironment.Options("delclosed"));
+            var handle = await StartAsync("Echo", "delclosed", "x");
             await handle.GetResultAsync();
             await handle.DeleteAsync();
             // The dev server deletes a closed run after a delay of about 20-30 s.
@@ -58,7 +51,7 @@ namespace TemporalCapi.Tests
         [Test]
         public async Task ResetStartsANewRunThatKeepsLaterSignals()
         {
-            var handle = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("reset"));
+            var handle = await StartAsync("WaitForSignal", "reset");
             await handle.SignalAsync("add", TestEnvironment.Args("kept"));
             Assert.AreEqual(new[] { "kept" }, await handle.QueryAsync<string[]>("state", null));
 
@@ -86,15 +79,14 @@ namespace TemporalCapi.Tests
             Assert.AreNotEqual(reset.RunId, again.RunId);
             Assert.AreNotEqual(handle.ResultRunId, again.RunId);
             Assert.AreEqual(again.RunId, (await handle.DescribeAsync()).RunId);
-            await again.SignalAsync("finish", new object[] { null });
-            var result = await again.GetResultAsync<Dictionary<string, RawJson>>();
+            var result = await FinishAsync<Dictionary<string, RawJson>>(again, null);
             Assert.AreEqual("[\"kept\"]", result["signals"].Json);
         }
 
         [Test]
         public async Task ResetNeedsExactlyOneTarget()
         {
-            var handle = await Client.StartWorkflowAsync("WaitForSignal", null, TestEnvironment.Options("resetbad"));
+            var handle = await StartAsync("WaitForSignal", "resetbad");
             await handle.QueryAsync<object>("state", null);
             var neither = await Expect.ThrowsAsync<InvalidArgumentException>(() => handle.ResetAsync(new WorkflowResetOptions()));
             Assert.AreEqual("event_id", neither.ParamName);
@@ -120,8 +112,7 @@ namespace TemporalCapi.Tests
             };
             foreach (var call in calls)
             {
-                var error = await Expect.ThrowsAsync<RpcException>(call);
-                Assert.AreEqual(RpcException.StatusCode.NotFound, error.Code);
+                var error = await Expect.NotFoundAsync(call);
                 Assert.AreEqual("not_found", error.ErrorCode);
             }
         }

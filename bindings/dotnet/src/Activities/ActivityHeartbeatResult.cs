@@ -1,13 +1,17 @@
+using System.Collections.Generic;
+using TemporalCapi.Json;
+
 namespace TemporalCapi
 {
     /// <summary>What the server answered a heartbeat of <see cref="AsyncActivityHandle.HeartbeatAsync"/>.</summary>
     public sealed class ActivityHeartbeatResult
     {
-        internal ActivityHeartbeatResult(bool cancelRequested, bool paused, bool reset)
+        /// <summary>Reads a <c>tc_activity_heartbeat</c> response.</summary>
+        internal ActivityHeartbeatResult(Dictionary<string, object> response)
         {
-            CancelRequested = cancelRequested;
-            Paused = paused;
-            Reset = reset;
+            CancelRequested = response.GetBool("cancel_requested");
+            Paused = response.GetBool("paused");
+            Reset = response.GetBool("reset");
         }
 
         /// <summary>Cancellation was requested: stop and call <see cref="AsyncActivityHandle.ReportCancellationAsync"/>.</summary>

@@ -58,7 +58,7 @@ namespace TemporalCapi
         {
             var request = Target();
             request["result"] = result;
-            return Client.CallAsync(NativeMethods.tc_activity_complete, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_activity_complete, request, cancellationToken);
         }
 
         /// <summary>
@@ -75,10 +75,7 @@ namespace TemporalCapi
         /// <exception cref="RpcException">The activity is not running (<see cref="RpcException.StatusCode.NotFound"/>).</exception>
         public Task FailAsync(Exception exception, CancellationToken cancellationToken = default(CancellationToken))
         {
-            if (exception == null)
-            {
-                throw new ArgumentNullException("exception");
-            }
+            Require.NotNull(exception, "exception");
             var failure = new Dictionary<string, object> { { "message", exception.Message } };
             var application = exception as ApplicationFailureException;
             if (application != null)
@@ -93,7 +90,7 @@ namespace TemporalCapi
             }
             var request = Target();
             request["failure"] = failure;
-            return Client.CallAsync(NativeMethods.tc_activity_fail, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_activity_fail, request, cancellationToken);
         }
 
         /// <summary>
@@ -107,14 +104,13 @@ namespace TemporalCapi
         /// <param name="details">JSON-serializable values or <see cref="RawJson"/>; null for none.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <exception cref="RpcException">The activity is not running (<see cref="RpcException.StatusCode.NotFound"/>).</exception>
-        public async Task<ActivityHeartbeatResult> HeartbeatAsync(
+        public Task<ActivityHeartbeatResult> HeartbeatAsync(
             IReadOnlyCollection<object> details = null, CancellationToken cancellationToken = default(CancellationToken))
         {
             var request = Target();
             request["details"] = details ?? new object[0];
-            var response = await Client.CallAsync(NativeMethods.tc_activity_heartbeat, request, cancellationToken).ConfigureAwait(false);
-            return new ActivityHeartbeatResult(
-                response.GetBool("cancel_requested"), response.GetBool("paused"), response.GetBool("reset"));
+            return Client.Connection.CallAsync(
+                NativeMethods.tc_activity_heartbeat, request, response => new ActivityHeartbeatResult(response), cancellationToken);
         }
 
         /// <summary>Confirms that the activity stopped after a cancellation request.</summary>
@@ -126,7 +122,7 @@ namespace TemporalCapi
         {
             var request = Target();
             request["details"] = details ?? new object[0];
-            return Client.CallAsync(NativeMethods.tc_activity_report_cancellation, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_activity_report_cancellation, request, cancellationToken);
         }
 
         private Dictionary<string, object> Target()

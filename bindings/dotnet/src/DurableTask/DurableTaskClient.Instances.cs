@@ -43,9 +43,9 @@ namespace TemporalCapi
             string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default(CancellationToken))
         {
             var request = new Dictionary<string, object> { { "workflow_id", instanceId } };
-            var response = await Client.CallAsync(NativeMethods.tc_workflow_wait_for_start, request, cancellationToken)
+            var description = await Client.Connection.CallAsync(
+                NativeMethods.tc_workflow_wait_for_start, request, response => new WorkflowExecutionDescription(response), cancellationToken)
                 .ConfigureAwait(false);
-            var description = new WorkflowExecutionDescription(response);
             return await MetadataAsync(description, getInputsAndOutputs, cancellationToken).ConfigureAwait(false);
         }
 
@@ -108,18 +108,17 @@ namespace TemporalCapi
         /// <returns>How many were deleted.</returns>
         /// <exception cref="InvalidArgumentException">An unknown status or a concurrency outside 1..64.</exception>
         /// <exception cref="RpcException">A delete failed (other than not found); the instances before it stay deleted.</exception>
-        public async Task<PurgeResult> PurgeAllInstancesAsync(
+        public Task<PurgeResult> PurgeAllInstancesAsync(
             PurgeInstancesFilter filter, CancellationToken cancellationToken = default(CancellationToken))
         {
-            if (filter == null)
-            {
-                throw new System.ArgumentNullException("filter");
-            }
+            Require.NotNull(filter, "filter");
             var request = filter.ToRequest();
             request.Put("max_concurrency", filter.MaxConcurrency);
-            var response = await Client.CallAsync(NativeMethods.tc_workflow_purge_instances, request, cancellationToken)
-                .ConfigureAwait(false);
-            return new PurgeResult((int)(response.GetLong("purged_count") ?? 0));
+            return Client.Connection.CallAsync(
+                NativeMethods.tc_workflow_purge_instances,
+                request,
+                response => new PurgeResult((int)(response.GetLong("purged_count") ?? 0)),
+                cancellationToken);
         }
 
         private static Dictionary<string, object> QueryRequest(OrchestrationQuery query)
@@ -129,15 +128,17 @@ namespace TemporalCapi
             return request;
         }
 
-        private async Task<OrchestrationQueryResult> QueryPageAsync(
+        private Task<OrchestrationQueryResult> QueryPageAsync(
             Dictionary<string, object> filter, string continuationToken, CancellationToken cancellationToken)
         {
             var request = new Dictionary<string, object>(filter);
             request.Put("continuation_token", continuationToken);
-            var response = await Client.CallAsync(NativeMethods.tc_workflow_query_instances, request, cancellationToken)
-                .ConfigureAwait(false);
-            return new OrchestrationQueryResult(
-                TemporalClient.Rows(response, "instances"), response.GetString("continuation_token"), response.GetString("query"));
+            return Client.Connection.CallAsync(
+                NativeMethods.tc_workflow_query_instances,
+                request,
+                response => new OrchestrationQueryResult(
+                    TemporalClient.Rows(response, "instances"), response.GetString("continuation_token"), response.GetString("query")),
+                cancellationToken);
         }
 
         private Task<Dictionary<string, object>> WaitForCompletionAsync(
@@ -149,7 +150,7 @@ namespace TemporalCapi
                 { "get_inputs_and_outputs", getInputsAndOutputs },
             };
             request.Put("run_id", runId);
-            return Client.CallAsync(NativeMethods.tc_workflow_wait_for_completion, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_workflow_wait_for_completion, request, cancellationToken);
         }
 
         /// <summary>The metadata of a described run; for a closed run its outcome is read too (that wait returns at once).</summary>

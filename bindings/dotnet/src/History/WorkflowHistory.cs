@@ -10,10 +10,7 @@ namespace TemporalCapi
         /// <summary>A history of workflow <paramref name="id"/> made of <paramref name="events"/>.</summary>
         public WorkflowHistory(string id, IReadOnlyList<HistoryEvent> events)
         {
-            if (events == null)
-            {
-                throw new ArgumentNullException("events");
-            }
+            Require.NotNull(events, "events");
             Id = id;
             Events = events;
         }

@@ -29,10 +29,7 @@ namespace TemporalCapi.Json
         /// <summary>Parses one JSON value; anything else (trailing text included) is a <see cref="FormatException"/>.</summary>
         internal static object Parse(string text)
         {
-            if (text == null)
-            {
-                throw new ArgumentNullException("text");
-            }
+            Require.NotNull(text, "text");
             var reader = new JsonReader(text);
             reader.SkipWhitespace();
             var value = reader.ReadValue(0);
@@ -84,15 +81,8 @@ namespace TemporalCapi.Json
         private Dictionary<string, object> ReadObject(int depth)
         {
             var result = new Dictionary<string, object>(StringComparer.Ordinal);
-            position++;
-            SkipWhitespace();
-            if (TryConsume('}'))
+            ReadItems('}', () =>
             {
-                return result;
-            }
-            while (true)
-            {
-                SkipWhitespace();
                 if (position >= text.Length || text[position] != '"')
                 {
                     throw Error("expected a string key");
@@ -102,32 +92,38 @@ namespace TemporalCapi.Json
                 Expect(':');
                 SkipWhitespace();
                 result[key] = ReadValue(depth + 1);
-                SkipWhitespace();
-                if (TryConsume('}'))
-                {
-                    return result;
-                }
-                Expect(',');
-            }
+            });
+            return result;
         }
 
         private List<object> ReadArray(int depth)
         {
             var result = new List<object>();
+            ReadItems(']', () => result.Add(ReadValue(depth + 1)));
+            return result;
+        }
+
+        /// <summary>
+        /// Reads the comma-separated items of the object or array whose opening
+        /// bracket is at the current position, each with <paramref name="readItem"/>
+        /// (called at the item's first character), through <paramref name="close"/>.
+        /// </summary>
+        private void ReadItems(char close, Action readItem)
+        {
             position++;
             SkipWhitespace();
-            if (TryConsume(']'))
+            if (TryConsume(close))
             {
-                return result;
+                return;
             }
             while (true)
             {
                 SkipWhitespace();
-                result.Add(ReadValue(depth + 1));
+                readItem();
                 SkipWhitespace();
-                if (TryConsume(']'))
+                if (TryConsume(close))
                 {
-                    return result;
+                    return;
                 }
                 Expect(',');
             }
@@ -162,18 +158,18 @@ namespace TemporalCapi.Json
                     throw Error("unterminated escape");
                 }
                 char escape = text[position++];
-                switch (escape)
+                char unescaped;
+                if (escape == 'u')
                 {
-                    case '"': builder.Append('"'); break;
-                    case '\\': builder.Append('\\'); break;
-                    case '/': builder.Append('/'); break;
-                    case 'b': builder.Append('\b'); break;
-                    case 'f': builder.Append('\f'); break;
-                    case 'n': builder.Append('\n'); break;
-                    case 'r': builder.Append('\r'); break;
-                    case 't': builder.Append('\t'); break;
-                    case 'u': builder.Append(ReadHex4()); break;
-                    default: throw Error("invalid escape '\\" + escape + "'");
+                    builder.Append(ReadHex4());
+                }
+                else if (JsonEscapes.TryUnescape(escape, out unescaped))
+                {
+                    builder.Append(unescaped);
+                }
+                else
+                {
+                    throw Error("invalid escape '\\" + escape + "'");
                 }
             }
         }

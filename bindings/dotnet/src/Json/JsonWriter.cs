@@ -199,23 +199,18 @@ namespace TemporalCapi.Json
             builder.Append('"');
             foreach (char c in text)
             {
-                switch (c)
+                char letter;
+                if (c >= ' ' && c != '"' && c != '\\')
                 {
-                    case '"': builder.Append("\\\""); break;
-                    case '\\': builder.Append("\\\\"); break;
-                    case '\n': builder.Append("\\n"); break;
-                    case '\r': builder.Append("\\r"); break;
-                    case '\t': builder.Append("\\t"); break;
-                    default:
-                        if (c < ' ')
-                        {
-                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            builder.Append(c);
-                        }
-                        break;
+                    builder.Append(c);
+                }
+                else if (JsonEscapes.TryEscape(c, out letter))
+                {
+                    builder.Append('\\').Append(letter);
+                }
+                else
+                {
+                    builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                 }
             }
             builder.Append('"');

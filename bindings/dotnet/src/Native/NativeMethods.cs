@@ -11,14 +11,16 @@ namespace TemporalCapi.Native
     /// (<see cref="PendingCall"/>) holds a reference count on the owning
     /// <see cref="SafeHandle"/> from before the call until its callback has
     /// fired, which the marshaller's own per-call reference cannot do.
-    /// Synchronous functions take the <see cref="SafeHandle"/> directly.
+    /// Synchronous functions take the <see cref="SafeHandle"/> directly; those
+    /// that can fail end in <c>ref IntPtr errorJson</c> (<c>char **error_json_out</c>,
+    /// written only on failure) and are called through <see cref="SyncCall"/>.
     /// </remarks>
     internal static class NativeMethods
     {
         private const string Library = "temporal_capi";
 
         /// <summary>The ABI version these declarations were written for (TC_ABI_VERSION).</summary>
-        internal const uint AbiVersion = 1;
+        internal const uint AbiVersion = 2;
 
         /// <summary>TcCallback: completion of every asynchronous call.</summary>
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
@@ -41,13 +43,14 @@ namespace TemporalCapi.Native
         internal static extern void tc_string_free(IntPtr s);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int tc_runtime_new(byte[] json, UIntPtr length, out RuntimeHandle runtime, out IntPtr errorJson);
+        internal static extern int tc_runtime_new(byte[] json, UIntPtr length, out RuntimeHandle runtime, ref IntPtr errorJson);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern void tc_runtime_free(IntPtr runtime);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int tc_runtime_set_logger(RuntimeHandle runtime, byte[] level, UIntPtr length, Callback callback, IntPtr userData);
+        internal static extern int tc_runtime_set_logger(
+            RuntimeHandle runtime, byte[] level, UIntPtr length, Callback callback, IntPtr userData, ref IntPtr errorJson);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern CancelHandle tc_cancel_new();
@@ -65,13 +68,14 @@ namespace TemporalCapi.Native
         internal static extern void tc_client_free(IntPtr client);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int tc_client_update_api_key(ClientHandle client, byte[] apiKey, UIntPtr length);
+        internal static extern int tc_client_update_api_key(ClientHandle client, byte[] apiKey, UIntPtr length, ref IntPtr errorJson);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int tc_client_update_headers(ClientHandle client, byte[] json, UIntPtr length);
+        internal static extern int tc_client_update_headers(ClientHandle client, byte[] json, UIntPtr length, ref IntPtr errorJson);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern int tc_envconfig_load(byte[] json, UIntPtr length, out IntPtr jsonOut, out UIntPtr jsonLengthOut);
+        internal static extern int tc_envconfig_load(
+            byte[] json, UIntPtr length, out IntPtr jsonOut, out UIntPtr jsonLengthOut, ref IntPtr errorJson);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int tc_workflow_start(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);

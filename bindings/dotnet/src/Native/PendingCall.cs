@@ -93,7 +93,7 @@ namespace TemporalCapi.Native
                     new IntPtr(key));
                 if (result == NativeResult.NullArgument)
                 {
-                    throw new InvalidOperationException("temporal_capi rejected a NULL argument");
+                    throw SyncCall.WithoutErrorObject(result);
                 }
             }
             catch
@@ -150,7 +150,7 @@ namespace TemporalCapi.Native
             try
             {
                 var owned = client == IntPtr.Zero ? null : new ClientHandle(client, (RuntimeHandle)call.target);
-                call.completion.TrySetResult(new NativeReply((NativeStatus)status, Utf8.Decode(json, jsonLength), owned));
+                call.completion.TrySetResult(new NativeReply(status, json, jsonLength, owned));
             }
             catch (Exception e)
             {

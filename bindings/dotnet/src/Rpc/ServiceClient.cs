@@ -102,10 +102,7 @@ namespace TemporalCapi
         private Task<Dictionary<string, object>> CallRawAsync(
             string method, object request, RpcOptions options, CancellationToken cancellationToken)
         {
-            if (string.IsNullOrEmpty(method))
-            {
-                throw new ArgumentException("A method name is required", "method");
-            }
+            Require.NotEmpty(method, "method", "A method name is required");
             var body = new Dictionary<string, object>
             {
                 { "service", Name },

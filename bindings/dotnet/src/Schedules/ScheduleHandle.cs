@@ -30,11 +30,10 @@ namespace TemporalCapi.Schedules
 
         /// <summary>Describes the schedule: what it is, what it has done and will do.</summary>
         /// <exception cref="RpcException">The schedule does not exist (<see cref="RpcException.StatusCode.NotFound"/>).</exception>
-        public async Task<ScheduleDescription> DescribeAsync(CancellationToken cancellationToken = default(CancellationToken))
+        public Task<ScheduleDescription> DescribeAsync(CancellationToken cancellationToken = default(CancellationToken))
         {
-            var response = await Client.CallAsync(NativeMethods.tc_schedule_describe, Reference(), cancellationToken)
-                .ConfigureAwait(false);
-            return new ScheduleDescription(response);
+            return Client.Connection.CallAsync(
+                NativeMethods.tc_schedule_describe, Reference(), response => new ScheduleDescription(response), cancellationToken);
         }
 
         /// <summary>
@@ -58,10 +57,7 @@ namespace TemporalCapi.Schedules
         public Task UpdateAsync(
             Func<ScheduleUpdateInput, ScheduleUpdate> updater, CancellationToken cancellationToken = default(CancellationToken))
         {
-            if (updater == null)
-            {
-                throw new ArgumentNullException("updater");
-            }
+            Require.NotNull(updater, "updater");
             return UpdateAsync(input => Task.FromResult(updater(input)), cancellationToken);
         }
 
@@ -75,10 +71,7 @@ namespace TemporalCapi.Schedules
         public async Task UpdateAsync(
             Func<ScheduleUpdateInput, Task<ScheduleUpdate>> updater, CancellationToken cancellationToken = default(CancellationToken))
         {
-            if (updater == null)
-            {
-                throw new ArgumentNullException("updater");
-            }
+            Require.NotNull(updater, "updater");
             var description = await DescribeAsync(cancellationToken).ConfigureAwait(false);
             var update = await updater(new ScheduleUpdateInput(description)).ConfigureAwait(false);
             if (update == null)
@@ -93,7 +86,7 @@ namespace TemporalCapi.Schedules
             update.Schedule.WriteTo(request);
             request.Put("conflict_token", description.ConflictToken);
             request.Put("search_attributes", update.TypedSearchAttributes == null ? null : update.TypedSearchAttributes.ToJson());
-            await Client.CallAsync(NativeMethods.tc_schedule_update, request, cancellationToken).ConfigureAwait(false);
+            await Client.Connection.CallAsync(NativeMethods.tc_schedule_update, request, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Pauses the schedule: no scheduled actions until unpaused (trigger and backfill still act).</summary>
@@ -103,7 +96,7 @@ namespace TemporalCapi.Schedules
         {
             var request = Reference();
             request.Put("note", note);
-            return Client.CallAsync(NativeMethods.tc_schedule_pause, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_schedule_pause, request, cancellationToken);
         }
 
         /// <summary>Resumes a paused schedule.</summary>
@@ -113,7 +106,7 @@ namespace TemporalCapi.Schedules
         {
             var request = Reference();
             request.Put("note", note);
-            return Client.CallAsync(NativeMethods.tc_schedule_unpause, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_schedule_unpause, request, cancellationToken);
         }
 
         /// <summary>Takes one action now, also when paused.</summary>
@@ -129,7 +122,7 @@ namespace TemporalCapi.Schedules
         {
             var request = Reference();
             request.PutEnum("overlap", overlap ?? ScheduleOverlapPolicy.Unspecified);
-            return Client.CallAsync(NativeMethods.tc_schedule_trigger, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_schedule_trigger, request, cancellationToken);
         }
 
         /// <summary>Takes the actions the spec had due in each past range, now, also when paused.</summary>
@@ -139,20 +132,17 @@ namespace TemporalCapi.Schedules
         public Task BackfillAsync(
             IEnumerable<ScheduleBackfill> backfills, CancellationToken cancellationToken = default(CancellationToken))
         {
-            if (backfills == null)
-            {
-                throw new ArgumentNullException("backfills");
-            }
+            Require.NotNull(backfills, "backfills");
             var request = Reference();
             request["backfills"] = ScheduleBackfill.ListToJson(backfills);
-            return Client.CallAsync(NativeMethods.tc_schedule_backfill, request, cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_schedule_backfill, request, cancellationToken);
         }
 
         /// <summary>Deletes the schedule; workflows it started keep running. Its id can then be used again.</summary>
         /// <exception cref="RpcException">The schedule does not exist (<see cref="RpcException.StatusCode.NotFound"/>).</exception>
         public Task DeleteAsync(CancellationToken cancellationToken = default(CancellationToken))
         {
-            return Client.CallAsync(NativeMethods.tc_schedule_delete, Reference(), cancellationToken);
+            return Client.Connection.CallAsync(NativeMethods.tc_schedule_delete, Reference(), cancellationToken);
         }
 
         private Dictionary<string, object> Reference()

@@ -12,13 +12,8 @@ namespace TemporalCapi.Schedules
         internal ScheduleListDescription(Dictionary<string, object> json)
         {
             Id = json.GetString("schedule_id");
-            Schedule = new ScheduleListSchedule(
-                new ScheduleListActionStartWorkflow(json.GetString("workflow_type")),
-                ScheduleSpec.FromJson(json.GetObject("spec") ?? new Dictionary<string, object>()),
-                new ScheduleListState(json.GetString("note"), json.GetBool("paused")));
-            Info = new ScheduleListInfo(
-                ScheduleActionResult.ListFromJson(json.GetList("recent_actions")),
-                ScheduleTimes.FromJson(json.GetList("next_action_times")));
+            Schedule = new ScheduleListSchedule(json);
+            Info = new ScheduleListInfo(json);
             Memo = json.GetRawMap("memo");
             TypedSearchAttributes = SearchAttributeCollection.FromJson(json.GetObject("search_attributes"));
             RawDescription = RawJson.FromParsed(json);

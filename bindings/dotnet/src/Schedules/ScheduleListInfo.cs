@@ -1,15 +1,17 @@
 using System;
 using System.Collections.Generic;
+using TemporalCapi.Json;
 
 namespace TemporalCapi.Schedules
 {
     /// <summary>A listed schedule's recent actions and upcoming times.</summary>
     public sealed class ScheduleListInfo
     {
-        internal ScheduleListInfo(IReadOnlyList<ScheduleActionResult> recentActions, IReadOnlyList<DateTime> nextActionTimes)
+        /// <summary>Reads the recent actions and upcoming times of a <c>tc_schedule_list</c> row.</summary>
+        internal ScheduleListInfo(Dictionary<string, object> row)
         {
-            RecentActions = recentActions;
-            NextActionTimes = nextActionTimes;
+            RecentActions = ScheduleActionResult.ListFromJson(row.GetList("recent_actions"));
+            NextActionTimes = ScheduleTimes.FromJson(row.GetList("next_action_times"));
         }
 
         /// <summary>The latest actions, oldest first.</summary>

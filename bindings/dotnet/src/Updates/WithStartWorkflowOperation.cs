@@ -50,14 +50,8 @@ namespace TemporalCapi
         /// <exception cref="ArgumentException">A required option is missing, or the options are a signal-with-start.</exception>
         public static WithStartWorkflowOperation Create(string workflow, IReadOnlyCollection<object> args, WorkflowOptions options)
         {
-            if (string.IsNullOrEmpty(workflow))
-            {
-                throw new ArgumentException("A workflow type is required", "workflow");
-            }
-            if (options == null)
-            {
-                throw new ArgumentNullException("options");
-            }
+            Require.NotEmpty(workflow, "workflow", "A workflow type is required");
+            Require.NotNull(options, "options");
             if (options.IdConflictPolicy == WorkflowIdConflictPolicy.Unspecified)
             {
                 throw new ArgumentException("WorkflowOptions.IdConflictPolicy is required for update-with-start", "options");

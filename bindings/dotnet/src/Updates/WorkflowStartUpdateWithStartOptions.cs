@@ -16,10 +16,7 @@ namespace TemporalCapi
         /// <exception cref="ArgumentNullException"><paramref name="startWorkflowOperation"/> is null.</exception>
         public WorkflowStartUpdateWithStartOptions(WithStartWorkflowOperation startWorkflowOperation, WorkflowUpdateStage waitForStage)
         {
-            if (startWorkflowOperation == null)
-            {
-                throw new ArgumentNullException("startWorkflowOperation");
-            }
+            Require.NotNull(startWorkflowOperation, "startWorkflowOperation");
             StartWorkflowOperation = startWorkflowOperation;
             WaitForStage = waitForStage;
         }

@@ -104,7 +104,7 @@ namespace TemporalCapi
             Dictionary<string, object> response;
             try
             {
-                response = await Client.CallAsync(NativeMethods.tc_workflow_update_result, request, cancellationToken)
+                response = await Client.Connection.CallAsync(NativeMethods.tc_workflow_update_result, request, cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (WorkflowUpdateFailedException e)

@@ -9,10 +9,7 @@ namespace TemporalCapi
         /// <exception cref="ArgumentNullException"><paramref name="startWorkflowOperation"/> is null.</exception>
         public WorkflowUpdateWithStartOptions(WithStartWorkflowOperation startWorkflowOperation)
         {
-            if (startWorkflowOperation == null)
-            {
-                throw new ArgumentNullException("startWorkflowOperation");
-            }
+            Require.NotNull(startWorkflowOperation, "startWorkflowOperation");
             StartWorkflowOperation = startWorkflowOperation;
         }
 

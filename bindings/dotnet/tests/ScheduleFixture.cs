@@ -8,33 +8,33 @@ using TemporalCapi.Schedules;
 namespace TemporalCapi.Tests
 {
     /// <summary>
-    /// Helpers of the schedule tests: fresh schedule ids that are deleted after
+    /// Base of the schedule fixtures: fresh schedule ids that are deleted after
     /// each test (so interval schedules stop), Echo actions, and polling
     /// describe until the asynchronous scheduler has acted.
     /// </summary>
-    internal sealed class ScheduleTestSupport
+    public abstract class ScheduleFixture : ServerFixture
     {
         /// <summary>How long to wait for the scheduler; generous, never asserted on.</summary>
-        internal static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+        protected static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
         private readonly List<string> created = new List<string>();
 
-        /// <summary>The shared client.</summary>
-        internal static TemporalClient Client
-        {
-            get { return TestEnvironment.Client; }
-        }
-
-        /// <summary>A fresh schedule id, deleted by <see cref="DeleteAllAsync"/>.</summary>
-        internal string NewId(string prefix)
+        /// <summary>A fresh schedule id, deleted after the test by <see cref="DeleteSchedules"/>.</summary>
+        protected string NewScheduleId(string prefix)
         {
             var id = TestEnvironment.NewId(prefix);
             created.Add(id);
             return id;
         }
 
-        /// <summary>Deletes every schedule <see cref="NewId"/> named that still exists.</summary>
-        internal async Task DeleteAllAsync()
+        /// <summary>Deletes every schedule <see cref="NewScheduleId"/> named that still exists.</summary>
+        [TearDown]
+        public void DeleteSchedules()
+        {
+            DeleteAllAsync().GetAwaiter().GetResult();
+        }
+
+        private async Task DeleteAllAsync()
         {
             foreach (var id in created)
             {
@@ -54,25 +54,25 @@ namespace TemporalCapi.Tests
         }
 
         /// <summary>An action starting the worker's Echo workflow with <paramref name="arg"/>.</summary>
-        internal static ScheduleActionStartWorkflow Echo(object arg)
+        protected static ScheduleActionStartWorkflow Echo(object arg)
         {
             return ScheduleActionStartWorkflow.Create("Echo", TestEnvironment.Args(arg), TestEnvironment.Options("sched-wf"));
         }
 
         /// <summary>A spec acting every second.</summary>
-        internal static ScheduleSpec EverySecond()
+        protected static ScheduleSpec EverySecond()
         {
             return new ScheduleSpec { Intervals = new[] { new ScheduleIntervalSpec(TimeSpan.FromSeconds(1)) } };
         }
 
         /// <summary>A state that is paused.</summary>
-        internal static ScheduleState Paused(string note = null)
+        protected static ScheduleState Paused(string note = null)
         {
             return new ScheduleState { Paused = true, Note = note };
         }
 
         /// <summary>Describes <paramref name="handle"/> until <paramref name="check"/> holds; fails with the last description at the deadline.</summary>
-        internal static Task<ScheduleDescription> WaitForAsync(
+        protected static Task<ScheduleDescription> WaitForAsync(
             ScheduleHandle handle, string what, Func<ScheduleDescription, bool> check)
         {
             return Eventually.Holds(
@@ -91,7 +91,7 @@ namespace TemporalCapi.Tests
         /// seconds, so a second action within the same second would get the same
         /// id and be dropped while the first still runs.
         /// </summary>
-        internal static Task NextSecondAfterAsync(DateTime actionTime)
+        protected static Task NextSecondAfterAsync(DateTime actionTime)
         {
             var next = new DateTime(actionTime.Ticks - actionTime.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc)
                 .AddSeconds(1).AddMilliseconds(50);
@@ -100,14 +100,14 @@ namespace TemporalCapi.Tests
         }
 
         /// <summary>The result of the workflow an action started.</summary>
-        internal static Task<T> ResultOfAsync<T>(ScheduleActionResult action)
+        protected static Task<T> ResultOfAsync<T>(ScheduleActionResult action)
         {
             var started = (ScheduleActionExecutionStartWorkflow)action.Action;
             return Client.GetWorkflowHandle(started.WorkflowId, started.FirstExecutionRunId).GetResultAsync<T>();
         }
 
         /// <summary>The request JSON of a schedule's four sections, to compare schedules field by field.</summary>
-        internal static string SectionsJson(Schedule schedule)
+        protected static string SectionsJson(Schedule schedule)
         {
             var sections = new Dictionary<string, object>();
             schedule.WriteTo(sections);
@@ -115,7 +115,7 @@ namespace TemporalCapi.Tests
         }
 
         /// <summary>The current UTC minute.</summary>
-        internal static DateTime MinuteMark()
+        protected static DateTime MinuteMark()
         {
             var now = DateTime.UtcNow;
             return new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc);
