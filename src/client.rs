@@ -10,9 +10,9 @@ use crate::envconfig;
 use crate::error::{Error, ErrorCode, Result};
 use crate::long_poll::{self, LongPolls};
 use crate::model::connect::{BoolOr, ConnectOptions, KeepAliveSetting};
+use crate::model::responses::{Capabilities, Connected, SystemInfo};
 use crate::secrets::ClientSecrets;
 use crate::tls::AnyHostNameVerifier;
-use serde_json::{json, Value};
 use std::{
     collections::HashMap,
     future::Future,
@@ -191,46 +191,46 @@ impl Client {
     }
 
     /// The server's version and capabilities (`GetSystemInfo`).
-    pub async fn system_info(&self) -> Result<Value> {
+    pub async fn system_info(&self) -> Result<SystemInfo> {
         let mut svc = self.workflow_service().await?;
         let info = svc
             .get_system_info(tonic::Request::new(GetSystemInfoRequest::default()))
             .await
             .map_err(|s| grpc_status::to_error(&s))?
             .into_inner();
-        Ok(json!({
-            "server_version": info.server_version,
-            "capabilities": info.capabilities.map(|c| json!({
-                "signal_and_query_header": c.signal_and_query_header,
-                "internal_error_differentiation": c.internal_error_differentiation,
-                "activity_failure_include_heartbeat": c.activity_failure_include_heartbeat,
-                "supports_schedules": c.supports_schedules,
-                "encoded_failure_attributes": c.encoded_failure_attributes,
-                "build_id_based_versioning": c.build_id_based_versioning,
-                "upsert_memo": c.upsert_memo,
-                "eager_workflow_start": c.eager_workflow_start,
-                "sdk_metadata": c.sdk_metadata,
-                "count_group_by_execution_status": c.count_group_by_execution_status,
-                "nexus": c.nexus,
-            })),
-        }))
+        Ok(SystemInfo {
+            server_version: info.server_version,
+            capabilities: info.capabilities.map(|c| Capabilities {
+                signal_and_query_header: c.signal_and_query_header,
+                internal_error_differentiation: c.internal_error_differentiation,
+                activity_failure_include_heartbeat: c.activity_failure_include_heartbeat,
+                supports_schedules: c.supports_schedules,
+                encoded_failure_attributes: c.encoded_failure_attributes,
+                build_id_based_versioning: c.build_id_based_versioning,
+                upsert_memo: c.upsert_memo,
+                eager_workflow_start: c.eager_workflow_start,
+                sdk_metadata: c.sdk_metadata,
+                count_group_by_execution_status: c.count_group_by_execution_status,
+                nexus: c.nexus,
+            }),
+        })
     }
 
-    /// The success JSON of connect: address, namespace, identity and, when
-    /// connected, the server's system info. Unless `lazy`, connecting and
-    /// reading the system info together are bounded by `connect_timeout`.
-    pub async fn describe_connection(&self, lazy: bool) -> Result<Value> {
+    /// The success response of connect: address, namespace, identity and,
+    /// when connected, the server's system info. Unless `lazy`, connecting
+    /// and reading the system info together are bounded by `connect_timeout`.
+    pub async fn describe_connection(&self, lazy: bool) -> Result<Connected> {
         let system_info = if lazy {
-            Value::Null
+            None
         } else {
-            self.within_connect_timeout(self.system_info()).await?
+            Some(self.within_connect_timeout(self.system_info()).await?)
         };
-        Ok(json!({
-            "address": self.address,
-            "namespace": self.namespace,
-            "identity": self.identity,
-            "system_info": system_info,
-        }))
+        Ok(Connected {
+            address: self.address.clone(),
+            namespace: self.namespace.clone(),
+            identity: self.identity.clone(),
+            system_info,
+        })
     }
 
     /// Replaces the API key (`None` removes it) for every later call,

@@ -22,6 +22,7 @@ use crate::error::{Error, ErrorCode, Result};
 use futures::future::{BoxFuture, FutureExt, Shared, WeakShared};
 use serde_json::Value;
 use std::{
+    any::Any,
     collections::HashMap,
     future::Future,
     sync::{Arc, Mutex},
@@ -64,14 +65,17 @@ pub(crate) fn check_budget(max_long_polls: usize) -> Result<()> {
 /// that have no long-poll slot.
 const MAX_CONCURRENT_CHECKS: usize = 8;
 
-type SharedWait = Shared<BoxFuture<'static, Result<Value>>>;
+/// The outcome of a shared wait, type-erased: each key's waits have one type.
+type SharedOutcome = Result<Arc<dyn Any + Send + Sync>>;
+
+type SharedWait = Shared<BoxFuture<'static, SharedOutcome>>;
 
 /// The long-poll budget of one client and the waits it shares.
 pub struct LongPolls {
     slots: Arc<Semaphore>,
     checks: Arc<Semaphore>,
     urgent: Arc<Semaphore>,
-    waits: Mutex<HashMap<String, WeakShared<BoxFuture<'static, Result<Value>>>>>,
+    waits: Mutex<HashMap<String, WeakShared<BoxFuture<'static, SharedOutcome>>>>,
     parked: Mutex<Parked>,
 }
 
@@ -222,10 +226,12 @@ impl LongPolls {
 
     /// Runs the wait `make()` once for every concurrent caller with the same
     /// `key`; each caller gets a copy of its outcome. The wait is dropped
-    /// (its poll cancelled) once every caller has gone.
-    pub async fn shared<F>(&self, key: String, make: impl FnOnce() -> F) -> Result<Value>
+    /// (its poll cancelled) once every caller has gone. Every wait under one
+    /// key must have the same outcome type `T`.
+    pub async fn shared<T, F>(&self, key: String, make: impl FnOnce() -> F) -> Result<T>
     where
-        F: Future<Output = Result<Value>> + Send + 'static,
+        T: Clone + Send + Sync + 'static,
+        F: Future<Output = Result<T>> + Send + 'static,
     {
         let wait = {
             let mut waits = self.waits.lock().unwrap_or_else(|p| p.into_inner());
@@ -233,7 +239,10 @@ impl LongPolls {
                 Some(running) => running,
                 None => {
                     waits.retain(|_, w| w.upgrade().is_some());
-                    let fresh: SharedWait = make().boxed().shared();
+                    let erased = make().map(|outcome| {
+                        outcome.map(|value| Arc::new(value) as Arc<dyn Any + Send + Sync>)
+                    });
+                    let fresh: SharedWait = erased.boxed().shared();
                     if let Some(weak) = fresh.downgrade() {
                         waits.insert(key, weak);
                     }
@@ -241,7 +250,10 @@ impl LongPolls {
                 }
             }
         };
-        wait.await
+        wait.await?
+            .downcast_ref::<T>()
+            .cloned()
+            .ok_or_else(|| Error::internal("a shared wait's key was used for two outcome types"))
     }
 
     /// How many distinct waits are running (for tests and logs).

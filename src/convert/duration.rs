@@ -110,13 +110,32 @@ pub fn to_seconds(duration: Duration) -> serde_json::Value {
 
 /// Converts a proto duration into seconds; `None` for an absent or zero value.
 pub fn proto_to_seconds(d: Option<&prost_wkt_types::Duration>) -> serde_json::Value {
+    proto_seconds(d).map_or(serde_json::Value::Null, |s| to_seconds(s.0))
+}
+
+/// A proto duration as [`Seconds`]; `None` for an absent or zero value.
+pub fn proto_seconds(d: Option<&prost_wkt_types::Duration>) -> Option<Seconds> {
     match d {
         // Clamped so that a malformed value from the server cannot panic.
-        Some(d) if d.seconds > 0 || d.nanos > 0 => to_seconds(Duration::new(
+        Some(d) if d.seconds > 0 || d.nanos > 0 => Some(Seconds(Duration::new(
             d.seconds.max(0) as u64,
             d.nanos.clamp(0, 999_999_999) as u32,
-        )),
-        _ => serde_json::Value::Null,
+        ))),
+        _ => None,
+    }
+}
+
+/// A duration in a response: a number of seconds, integral when whole.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Seconds(pub Duration);
+
+impl serde::Serialize for Seconds {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.subsec_nanos() == 0 {
+            serializer.serialize_u64(self.0.as_secs())
+        } else {
+            serializer.serialize_f64(self.0.as_secs_f64())
+        }
     }
 }
 

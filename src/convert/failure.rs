@@ -155,6 +155,18 @@ fn add_info(out: &mut Map<String, Value>, info: &FailureInfo) {
     }
 }
 
+/// The failure object of a run that closed without a failure of its own:
+/// `{kind, message, details}` (`details` `[]` when the close carried none).
+pub fn closed_run(kind: &str, message: &str, details: Option<Value>) -> Value {
+    json!({"kind": kind, "message": message, "details": details.unwrap_or_else(|| json!([]))})
+}
+
+/// The failure object of a run that timed out: `{kind: "timeout", message,
+/// timeout_type: "start_to_close"}`.
+pub fn timed_out_run(message: &str) -> Value {
+    json!({"kind": "timeout", "message": message, "timeout_type": "start_to_close"})
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,9 +6,13 @@ use serde::{de, Deserialize, Deserializer};
 
 /// Formats a proto timestamp; `null` when absent.
 pub fn proto_to_json(ts: Option<&prost_wkt_types::Timestamp>) -> serde_json::Value {
+    proto_to_string(ts).map_or(serde_json::Value::Null, Into::into)
+}
+
+/// Formats a proto timestamp; `None` when absent or out of range.
+pub fn proto_to_string(ts: Option<&prost_wkt_types::Timestamp>) -> Option<String> {
     ts.and_then(|t| DateTime::<Utc>::from_timestamp(t.seconds, t.nanos.max(0) as u32))
-        .map(|dt| dt.to_rfc3339_opts(SecondsFormat::AutoSi, true).into())
-        .unwrap_or(serde_json::Value::Null)
+        .map(|dt| dt.to_rfc3339_opts(SecondsFormat::AutoSi, true))
 }
 
 /// The protobuf Timestamp range: 0001-01-01T00:00:00Z to

@@ -193,7 +193,10 @@ pub unsafe extern "C" fn tc_client_connect(
             let (runtime, lazy) = (rt.clone(), options.lazy);
             let run = async move {
                 let info = client.describe_connection(lazy).await?;
-                Ok((Arc::new(ClientEntry { runtime, client }), info.to_string()))
+                Ok((
+                    Arc::new(ClientEntry { runtime, client }),
+                    model::to_json(&info)?,
+                ))
             };
             Ok((rt, run, token))
         })();

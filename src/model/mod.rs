@@ -9,8 +9,10 @@ pub mod activity;
 pub mod connect;
 pub mod durable;
 pub mod lifecycle;
+pub mod responses;
 pub mod rpc;
 pub mod schedule;
+pub mod schedule_response;
 mod strict;
 pub mod task_queue;
 pub mod update;
@@ -223,8 +225,9 @@ pub(crate) fn default_true() -> bool {
     true
 }
 
-/// A request without keys (`{}`); any key is rejected.
-#[derive(Debug, Clone, Deserialize)]
+/// A request without keys (`{}`); any key is rejected. Also the response
+/// of operations that report nothing but success.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Empty {}
 

@@ -8,7 +8,8 @@ use crate::error::Result;
 use crate::model::activity::{
     address, ActivityAddress as Address, ActivityCall, ActivityFailure, Complete, Details, Fail,
 };
-use serde_json::{json, Value};
+use crate::model::responses::HeartbeatReply;
+use crate::model::Empty;
 use temporalio_protos::temporal::api::{
     failure::v1::{failure::FailureInfo, ApplicationFailureInfo, Failure},
     workflowservice::v1::{
@@ -37,7 +38,7 @@ fn application_failure(f: ActivityFailure) -> Result<Failure> {
 }
 
 /// `tc_activity_complete` -> `{}`.
-pub async fn complete(client: &Client, req: ActivityCall<Complete>) -> Result<Value> {
+pub async fn complete(client: &Client, req: ActivityCall<Complete>) -> Result<Empty> {
     let result = payload::encode_all(std::slice::from_ref(&req.body.result))?;
     let (namespace, identity) = (client.namespace().to_owned(), client.identity().to_owned());
     let mut svc = client.workflow_service().await?;
@@ -72,11 +73,11 @@ pub async fn complete(client: &Client, req: ActivityCall<Complete>) -> Result<Va
             .map(drop),
     }
     .map_err(rpc_error)?;
-    Ok(json!({}))
+    Ok(Empty {})
 }
 
 /// `tc_activity_fail` -> `{}`.
-pub async fn fail(client: &Client, req: ActivityCall<Fail>) -> Result<Value> {
+pub async fn fail(client: &Client, req: ActivityCall<Fail>) -> Result<Empty> {
     let failure = Some(application_failure(req.body.failure)?);
     let (namespace, identity) = (client.namespace().to_owned(), client.identity().to_owned());
     let mut svc = client.workflow_service().await?;
@@ -111,11 +112,11 @@ pub async fn fail(client: &Client, req: ActivityCall<Fail>) -> Result<Value> {
             .map(drop),
     }
     .map_err(rpc_error)?;
-    Ok(json!({}))
+    Ok(Empty {})
 }
 
 /// `tc_activity_heartbeat` -> `{cancel_requested, paused, reset}`.
-pub async fn heartbeat(client: &Client, req: ActivityCall<Details>) -> Result<Value> {
+pub async fn heartbeat(client: &Client, req: ActivityCall<Details>) -> Result<HeartbeatReply> {
     let details = payload::encode_all(&req.body.details)?;
     let (namespace, identity) = (client.namespace().to_owned(), client.identity().to_owned());
     let mut svc = client.workflow_service().await?;
@@ -156,11 +157,15 @@ pub async fn heartbeat(client: &Client, req: ActivityCall<Details>) -> Result<Va
             }),
     }
     .map_err(rpc_error)?;
-    Ok(json!({ "cancel_requested": cancel_requested, "paused": paused, "reset": reset }))
+    Ok(HeartbeatReply {
+        cancel_requested,
+        paused,
+        reset,
+    })
 }
 
 /// `tc_activity_report_cancellation` -> `{}`.
-pub async fn report_cancellation(client: &Client, req: ActivityCall<Details>) -> Result<Value> {
+pub async fn report_cancellation(client: &Client, req: ActivityCall<Details>) -> Result<Empty> {
     let details = payload::encode_all(&req.body.details)?;
     let (namespace, identity) = (client.namespace().to_owned(), client.identity().to_owned());
     let mut svc = client.workflow_service().await?;
@@ -195,5 +200,5 @@ pub async fn report_cancellation(client: &Client, req: ActivityCall<Details>) ->
             .map(drop),
     }
     .map_err(rpc_error)?;
-    Ok(json!({}))
+    Ok(Empty {})
 }

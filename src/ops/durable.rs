@@ -4,17 +4,21 @@
 
 use super::{history, lifecycle, result_wait, visibility, workflow};
 use crate::client::Client;
-use crate::convert::{payload, time};
+use crate::convert::{failure, payload, time};
 use crate::error::{ErrorCode, Result};
 use crate::long_poll;
 use crate::model::durable::{
     InstanceFilter, InstanceStatus, PurgeInstances, QueryInstances, WaitForCompletion, WaitForStart,
 };
 use crate::model::lifecycle::Delete;
+use crate::model::responses::{
+    Completion, InstancePage, Purged, WorkflowDescription, WorkflowResult,
+};
 use crate::model::validate::base64;
 use crate::model::workflow::{ExecutionRef, GetResult};
+use crate::model::Empty;
 use futures::{stream, StreamExt};
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::sync::Arc;
 use temporalio_protos::temporal::api::{
     enums::v1::EventType, history::v1::history_event::Attributes,
@@ -32,7 +36,7 @@ const CLOSE_EVENTS: [EventType; 6] = [
 
 /// `tc_workflow_wait_for_start` -> the describe response, once the first
 /// workflow task has started (a worker picked the run up) or the run closed.
-pub async fn wait_for_start(client: &Client, req: WaitForStart) -> Result<Value> {
+pub async fn wait_for_start(client: &Client, req: WaitForStart) -> Result<WorkflowDescription> {
     let mut token = Vec::new();
     loop {
         let request = GetWorkflowExecutionHistoryRequest {
@@ -65,7 +69,7 @@ pub async fn wait_for_start(client: &Client, req: WaitForStart) -> Result<Value>
 }
 
 /// The inputs of a run: the args of its WorkflowExecutionStarted event.
-async fn run_input(client: &Client, workflow_id: &str, run_id: &str) -> Result<Value> {
+async fn run_input(client: &Client, workflow_id: &str, run_id: &str) -> Result<Vec<Value>> {
     let request = GetWorkflowExecutionHistoryRequest {
         namespace: client.namespace().to_owned(),
         execution: workflow::execution(workflow_id, &Some(run_id.to_owned())),
@@ -76,27 +80,23 @@ async fn run_input(client: &Client, workflow_id: &str, run_id: &str) -> Result<V
     let first = resp.history.and_then(|h| h.events.into_iter().next());
     Ok(match first.and_then(|e| e.attributes) {
         Some(Attributes::WorkflowExecutionStartedEventAttributes(a)) => {
-            Value::Array(payload::decode_all(a.input.as_ref()))
+            payload::decode_all(a.input.as_ref())
         }
-        _ => Value::Array(vec![]),
+        _ => Vec::new(),
     })
 }
 
-/// How a closed run ended: status, output and failure.
-fn ending(outcome: Result<Value>) -> Result<(&'static str, Value, Value, Value)> {
+/// How a closed run ended: status, output, failure and the run's id.
+fn ending(outcome: Result<WorkflowResult>) -> Result<(&'static str, Value, Value, Option<String>)> {
     let err = match outcome {
-        Ok(v) => {
-            return Ok((
-                "completed",
-                v["result"].clone(),
-                Value::Null,
-                v["run_id"].clone(),
-            ))
-        }
+        Ok(r) => return Ok(("completed", r.result, Value::Null, Some(r.run_id))),
         Err(e) => e,
     };
-    let run_id = err.field("run_id").cloned().unwrap_or(Value::Null);
-    let details = err.field("details").cloned().unwrap_or(json!([]));
+    let run_id = err
+        .field("run_id")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let details = err.field("details").cloned();
     let (status, failure) = match err.code() {
         ErrorCode::WorkflowFailed => (
             "failed",
@@ -104,26 +104,28 @@ fn ending(outcome: Result<Value>) -> Result<(&'static str, Value, Value, Value)>
         ),
         ErrorCode::WorkflowCancelled => (
             "canceled",
-            json!({"kind": "canceled", "message": err.message(), "details": details}),
+            failure::closed_run("canceled", err.message(), details),
         ),
-        ErrorCode::WorkflowTerminated => (
-            "terminated",
-            json!({"kind": "terminated", "message": err.field("reason").cloned().unwrap_or_default(),
-                   "details": details}),
-        ),
-        ErrorCode::WorkflowTimedOut => (
-            "timed_out",
-            json!({"kind": "timeout", "message": err.message(), "timeout_type": "start_to_close"}),
-        ),
+        ErrorCode::WorkflowTerminated => {
+            let reason = err.field("reason").and_then(Value::as_str).unwrap_or("");
+            (
+                "terminated",
+                failure::closed_run("terminated", reason, details),
+            )
+        }
+        ErrorCode::WorkflowTimedOut => ("timed_out", failure::timed_out_run(err.message())),
         _ => return Err(err),
     };
     Ok((status, Value::Null, failure, run_id))
 }
 
 /// `tc_workflow_wait_for_completion` -> `{workflow_id, run_id, workflow_type,
-/// status, created_at, last_updated_at, input, output, failure}`; a failed
+/// status, created_at, last_updated_at, failure, input, output}`; a failed
 /// run is reported in `failure`, not as an error.
-pub async fn wait_for_completion(client: &Arc<Client>, req: WaitForCompletion) -> Result<Value> {
+pub async fn wait_for_completion(
+    client: &Arc<Client>,
+    req: WaitForCompletion,
+) -> Result<Completion> {
     let outcome = result_wait::result(
         client,
         GetResult {
@@ -134,30 +136,31 @@ pub async fn wait_for_completion(client: &Arc<Client>, req: WaitForCompletion) -
     )
     .await;
     let (status, output, failure, run_id) = ending(outcome)?;
-    let run_id = run_id.as_str().map(str::to_owned).or(req.run_id);
     let described = workflow::describe(
         client,
         ExecutionRef {
             workflow_id: req.workflow_id.clone(),
-            run_id: run_id.clone(),
+            run_id: run_id.or(req.run_id),
         },
     )
     .await?;
-    let mut out = json!({
-        "workflow_id": req.workflow_id,
-        "run_id": described["run_id"],
-        "workflow_type": described["workflow_type"],
-        "status": status,
-        "created_at": described["start_time"],
-        "last_updated_at": described["close_time"],
-        "failure": failure,
-    });
-    if req.get_inputs_and_outputs {
-        let run = described["run_id"].as_str().unwrap_or_default().to_owned();
-        out["input"] = run_input(client, &req.workflow_id, &run).await?;
-        out["output"] = output;
-    }
-    Ok(out)
+    let (input, output) = if req.get_inputs_and_outputs {
+        let input = run_input(client, &req.workflow_id, &described.run_id).await?;
+        (Some(input), Some(output))
+    } else {
+        (None, None)
+    };
+    Ok(Completion {
+        workflow_id: req.workflow_id,
+        run_id: described.run_id,
+        workflow_type: described.workflow_type,
+        status,
+        created_at: described.start_time,
+        last_updated_at: described.close_time,
+        failure,
+        input,
+        output,
+    })
 }
 
 /// A visibility string literal: single-quoted, with `\` and `'` escaped.
@@ -223,25 +226,25 @@ pub fn filter_query(filter: &InstanceFilter) -> String {
 
 /// `tc_workflow_query_instances` -> `{instances, next_page_token,
 /// continuation_token, query}` (the two tokens are the same).
-pub async fn query_instances(client: &Client, req: QueryInstances) -> Result<Value> {
+pub async fn query_instances(client: &Client, req: QueryInstances) -> Result<InstancePage> {
     let query = filter_query(&req.filter);
     let (token, name) = req.paging.token();
     let token = base64(token, name)?;
     let (executions, next) =
         visibility::list_page(client, &query, req.paging.page_size, token).await?;
-    Ok(json!({
-        "instances": executions.iter().map(visibility::execution_row).collect::<Vec<_>>(),
-        "next_page_token": visibility::token_json(&next),
-        "continuation_token": visibility::token_json(&next),
-        "query": query,
-    }))
+    Ok(InstancePage {
+        instances: executions.iter().map(visibility::execution_row).collect(),
+        next_page_token: visibility::page_token(&next),
+        continuation_token: visibility::page_token(&next),
+        query,
+    })
 }
 
 const DEFAULT_PURGE_CONCURRENCY: usize = 8;
 
 /// `tc_workflow_purge_instances` -> `{purged_count}`: deletes every
 /// execution the filter matches, `max_concurrency` at a time.
-pub async fn purge_instances(client: &Client, req: PurgeInstances) -> Result<Value> {
+pub async fn purge_instances(client: &Client, req: PurgeInstances) -> Result<Purged> {
     let concurrency = req
         .options
         .max_concurrency
@@ -257,7 +260,7 @@ pub async fn purge_instances(client: &Client, req: PurgeInstances) -> Result<Val
         }
         token = next;
     }
-    let outcomes: Vec<Result<Value>> = stream::iter(targets)
+    let outcomes: Vec<Result<Empty>> = stream::iter(targets)
         .map(|e| {
             lifecycle::delete(
                 client,
@@ -276,6 +279,8 @@ pub async fn purge_instances(client: &Client, req: PurgeInstances) -> Result<Val
         .find_map(|o| o.err().filter(|e| e.code() != ErrorCode::NotFound))
     {
         Some(err) => Err(err.with("purged_count", purged)),
-        None => Ok(json!({ "purged_count": purged })),
+        None => Ok(Purged {
+            purged_count: purged as u64,
+        }),
     }
 }

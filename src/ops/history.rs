@@ -2,14 +2,15 @@
 //! `temporal workflow show --output json` prints).
 
 use super::rpc_error;
-use super::visibility::token_json;
+use super::visibility::page_token;
 use super::workflow::execution;
 use crate::client::Client;
 use crate::convert::proto_json;
 use crate::error::{ErrorCode, Result};
+use crate::model::responses::{History, HistoryPage};
 use crate::model::validate::base64;
 use crate::model::visibility::{EventFilter, ExportHistory, FetchHistory};
-use serde_json::{json, Value};
+use serde_json::Value;
 use temporalio_protos::temporal::api::{
     enums::v1::HistoryEventFilterType,
     history::v1::HistoryEvent,
@@ -46,7 +47,7 @@ fn events_json(events: &[HistoryEvent]) -> Result<Vec<Value>> {
 /// `tc_workflow_fetch_history` -> `{events, next_page_token}`. With
 /// `wait_new_event`, a server long-poll timeout returns an empty page and
 /// the same token to poll again.
-pub async fn fetch(client: &Client, req: FetchHistory) -> Result<Value> {
+pub async fn fetch(client: &Client, req: FetchHistory) -> Result<HistoryPage> {
     let token = base64(&req.next_page_token, "next_page_token")?;
     let filter = match req.event_filter {
         EventFilter::All => HistoryEventFilterType::AllEvent,
@@ -63,16 +64,22 @@ pub async fn fetch(client: &Client, req: FetchHistory) -> Result<Value> {
     };
     let resp = match page(client, request).await {
         Err(e) if req.wait_new_event && e.code() == ErrorCode::Timeout => {
-            return Ok(json!({ "events": [], "next_page_token": token_json(&token) }));
+            return Ok(HistoryPage {
+                events: Vec::new(),
+                next_page_token: page_token(&token),
+            });
         }
         other => other?,
     };
     let events = events_json(&resp.history.map(|h| h.events).unwrap_or_default())?;
-    Ok(json!({ "events": events, "next_page_token": token_json(&resp.next_page_token) }))
+    Ok(HistoryPage {
+        events,
+        next_page_token: page_token(&resp.next_page_token),
+    })
 }
 
 /// `tc_workflow_export_history` -> `{events}`: every page, in order.
-pub async fn export(client: &Client, req: ExportHistory) -> Result<Value> {
+pub async fn export(client: &Client, req: ExportHistory) -> Result<History> {
     let mut events = Vec::new();
     let mut token = Vec::new();
     loop {
@@ -87,7 +94,7 @@ pub async fn export(client: &Client, req: ExportHistory) -> Result<Value> {
             &resp.history.map(|h| h.events).unwrap_or_default(),
         )?);
         if resp.next_page_token.is_empty() {
-            return Ok(json!({ "events": events }));
+            return Ok(History { events });
         }
         token = resp.next_page_token;
     }

@@ -4,7 +4,8 @@ use super::{history, request_id, rpc_error, workflow};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::model::lifecycle::{Delete, Pause, Reset, ResetTarget};
-use serde_json::{json, Value};
+use crate::model::responses::ResetRun;
+use crate::model::Empty;
 use temporalio_protos::temporal::api::{
     enums::v1::EventType,
     workflowservice::v1::{
@@ -17,7 +18,7 @@ use tonic::Request;
 
 /// `tc_workflow_delete` -> `{}`: removes the execution and its history
 /// (a running execution is terminated first by the server).
-pub async fn delete(client: &Client, req: Delete) -> Result<Value> {
+pub async fn delete(client: &Client, req: Delete) -> Result<Empty> {
     let request = DeleteWorkflowExecutionRequest {
         namespace: client.namespace().to_owned(),
         workflow_execution: workflow::execution(&req.workflow_id, &req.run_id),
@@ -28,11 +29,11 @@ pub async fn delete(client: &Client, req: Delete) -> Result<Value> {
         .delete_workflow_execution(Request::new(request))
         .await
         .map_err(rpc_error)?;
-    Ok(json!({}))
+    Ok(Empty {})
 }
 
 /// `tc_workflow_pause` -> `{}`.
-pub async fn pause(client: &Client, req: Pause) -> Result<Value> {
+pub async fn pause(client: &Client, req: Pause) -> Result<Empty> {
     let request = PauseWorkflowExecutionRequest {
         namespace: client.namespace().to_owned(),
         workflow_id: req.workflow_id,
@@ -47,11 +48,11 @@ pub async fn pause(client: &Client, req: Pause) -> Result<Value> {
         .pause_workflow_execution(Request::new(request))
         .await
         .map_err(rpc_error)?;
-    Ok(json!({}))
+    Ok(Empty {})
 }
 
 /// `tc_workflow_unpause` -> `{}`.
-pub async fn unpause(client: &Client, req: Pause) -> Result<Value> {
+pub async fn unpause(client: &Client, req: Pause) -> Result<Empty> {
     let request = UnpauseWorkflowExecutionRequest {
         namespace: client.namespace().to_owned(),
         workflow_id: req.workflow_id,
@@ -66,7 +67,7 @@ pub async fn unpause(client: &Client, req: Pause) -> Result<Value> {
         .unpause_workflow_execution(Request::new(request))
         .await
         .map_err(rpc_error)?;
-    Ok(json!({}))
+    Ok(Empty {})
 }
 
 /// The id of the first or last WorkflowTaskCompleted event of a run.
@@ -103,7 +104,7 @@ async fn workflow_task_event(client: &Client, req: &Reset, target: ResetTarget) 
 }
 
 /// `tc_workflow_reset` -> `{run_id}` of the new run.
-pub async fn reset(client: &Client, req: Reset) -> Result<Value> {
+pub async fn reset(client: &Client, req: Reset) -> Result<ResetRun> {
     // Validation guarantees exactly one of `event_id` and `to`.
     let event_id = match (req.event_id, req.to) {
         (Some(id), _) => id,
@@ -126,5 +127,7 @@ pub async fn reset(client: &Client, req: Reset) -> Result<Value> {
         .await
         .map_err(rpc_error)?
         .into_inner();
-    Ok(json!({ "run_id": resp.run_id }))
+    Ok(ResetRun {
+        run_id: resp.run_id,
+    })
 }

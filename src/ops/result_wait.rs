@@ -12,8 +12,9 @@ use crate::client::Client;
 use crate::convert::{failure, payload};
 use crate::error::{Error, ErrorCode, Result};
 use crate::long_poll::{self, Backoff, ParkedWait};
+use crate::model::responses::WorkflowResult;
 use crate::model::workflow::GetResult;
-use serde_json::{json, Value};
+use serde_json::Value;
 use std::{sync::Arc, time::Duration};
 use temporalio_protos::temporal::api::{
     common::v1::WorkflowExecution,
@@ -33,7 +34,7 @@ use tonic::Request;
 /// failures (server restarts, `unavailable`, `resource_exhausted`, expired
 /// polls) until the run closes or the caller cancels (see
 /// [`crate::long_poll`]).
-pub async fn result(client: &Arc<Client>, req: GetResult) -> Result<Value> {
+pub async fn result(client: &Arc<Client>, req: GetResult) -> Result<WorkflowResult> {
     let key = format!(
         "result\u{0}{}\u{0}{}\u{0}{}",
         req.workflow_id,
@@ -47,7 +48,7 @@ pub async fn result(client: &Arc<Client>, req: GetResult) -> Result<Value> {
         .await
 }
 
-async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
+async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<WorkflowResult> {
     let mut parking = Parking::new(&client, &req.workflow_id);
     let (mut run_id, mut known_open) = match &req.run_id {
         Some(r) if !r.is_empty() => (r.clone(), false),
@@ -90,9 +91,10 @@ async fn wait_for_result(client: Arc<Client>, req: GetResult) -> Result<Value> {
         }
         match event.attributes {
             Some(Attributes::WorkflowExecutionCompletedEventAttributes(a)) => {
-                return Ok(
-                    json!({ "result": payload::decode_first(a.result.as_ref()), "run_id": run_id }),
-                );
+                return Ok(WorkflowResult {
+                    result: payload::decode_first(a.result.as_ref()),
+                    run_id,
+                });
             }
             Some(Attributes::WorkflowExecutionFailedEventAttributes(a)) => {
                 let f = a

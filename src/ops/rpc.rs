@@ -5,6 +5,7 @@ use super::{rpc_error, rpc_methods};
 use crate::client::Client;
 use crate::convert::proto_json;
 use crate::error::{Error, ErrorCode, Result};
+use crate::model::responses::SystemInfo;
 use crate::model::rpc::{RawRpc, RpcService};
 use crate::model::Empty;
 use prost::Message;
@@ -122,6 +123,6 @@ async fn dispatch(client: &Client, raw: RawRpc) -> Result<Value> {
 }
 
 /// `tc_client_system_info` -> `{server_version, capabilities}`.
-pub async fn system_info(client: &Client, _: Empty) -> Result<Value> {
+pub async fn system_info(client: &Client, _: Empty) -> Result<SystemInfo> {
     client.system_info().await
 }

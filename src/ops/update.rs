@@ -6,8 +6,9 @@ use crate::client::Client;
 use crate::convert::{failure, payload};
 use crate::error::{Error, ErrorCode, Result};
 use crate::long_poll;
+use crate::model::responses::{UpdateOutcome, UpdateWithStartOutcome};
 use crate::model::update::{ExecuteUpdate, Update, UpdateResult, UpdateWithStart, WaitForStage};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use std::sync::Arc;
 use temporalio_protos::temporal::api::{
     enums::v1::UpdateWorkflowExecutionLifecycleStage as Stage,
@@ -49,12 +50,13 @@ fn update_request(
     })
 }
 
-/// The outcome as the response JSON, or `update_failed` with the failure.
-fn outcome_json(outcome: Outcome, update_id: &str) -> Result<Value> {
+/// The outcome as the response, or `update_failed` with the failure.
+fn decoded_outcome(outcome: Outcome, update_id: &str) -> Result<UpdateOutcome> {
     match outcome.value {
-        Some(outcome::Value::Success(p)) => {
-            Ok(json!({ "update_id": update_id, "result": payload::decode_first(Some(&p)) }))
-        }
+        Some(outcome::Value::Success(p)) => Ok(UpdateOutcome {
+            update_id: update_id.to_owned(),
+            result: Some(payload::decode_first(Some(&p))),
+        }),
         Some(outcome::Value::Failure(f)) => {
             let decoded = failure::to_json(&f);
             Err(Error::new(
@@ -74,7 +76,7 @@ fn outcome_json(outcome: Outcome, update_id: &str) -> Result<Value> {
 /// one long poll (within the client's long-poll budget); expired polls and
 /// transient failures (server restarts, `unavailable`, `resource_exhausted`)
 /// are retried with backoff until the outcome arrives or the caller cancels.
-async fn poll_outcome(client: &Arc<Client>, update_ref: UpdateRef) -> Result<Value> {
+async fn poll_outcome(client: &Arc<Client>, update_ref: UpdateRef) -> Result<UpdateOutcome> {
     let update_id = update_ref.update_id.clone();
     let execution = update_ref.workflow_execution.clone().unwrap_or_default();
     let key = format!(
@@ -105,7 +107,7 @@ async fn poll_outcome(client: &Arc<Client>, update_ref: UpdateRef) -> Result<Val
                 })
                 .await?;
                 if let Some(outcome) = polled.into_inner().outcome {
-                    return outcome_json(outcome, &update_id);
+                    return decoded_outcome(outcome, &update_id);
                 }
             }
         })
@@ -145,9 +147,9 @@ async fn finish(
     resp: UpdateWorkflowExecutionResponse,
     update_id: String,
     wanted: Stage,
-) -> Result<Value> {
+) -> Result<UpdateOutcome> {
     if let Some(outcome) = resp.outcome {
-        return outcome_json(outcome, &update_id);
+        return decoded_outcome(outcome, &update_id);
     }
     if wanted == Stage::Completed {
         let update_ref = resp
@@ -155,10 +157,13 @@ async fn finish(
             .ok_or_else(|| Error::internal("the server returned no update reference"))?;
         return poll_outcome(client, update_ref).await;
     }
-    Ok(json!({ "update_id": update_id }))
+    Ok(UpdateOutcome {
+        update_id,
+        result: None,
+    })
 }
 
-async fn run(client: &Arc<Client>, req: Update, wanted: Stage) -> Result<Value> {
+async fn run(client: &Arc<Client>, req: Update, wanted: Stage) -> Result<UpdateOutcome> {
     let request = update_request(
         &req.update_name,
         &req.args,
@@ -186,19 +191,19 @@ async fn run(client: &Arc<Client>, req: Update, wanted: Stage) -> Result<Value> 
 
 /// `tc_workflow_update` -> `{update_id, result}` once the update completed,
 /// or `update_failed` (rejected by the validator or failed by the handler).
-pub async fn execute(client: &Arc<Client>, req: ExecuteUpdate) -> Result<Value> {
+pub async fn execute(client: &Arc<Client>, req: ExecuteUpdate) -> Result<UpdateOutcome> {
     run(client, req.0, Stage::Completed).await
 }
 
 /// `tc_workflow_start_update` -> `{update_id}` once accepted (or
 /// `{update_id, result}` with `wait_for_stage: completed`).
-pub async fn start(client: &Arc<Client>, req: Update) -> Result<Value> {
+pub async fn start(client: &Arc<Client>, req: Update) -> Result<UpdateOutcome> {
     let wanted = stage(req.wait_for_stage.unwrap_or_default());
     run(client, req, wanted).await
 }
 
 /// `tc_workflow_update_result` -> `{update_id, result}` or `update_failed`.
-pub async fn result(client: &Arc<Client>, req: UpdateResult) -> Result<Value> {
+pub async fn result(client: &Arc<Client>, req: UpdateResult) -> Result<UpdateOutcome> {
     let update_ref = UpdateRef {
         workflow_execution: workflow::execution(&req.workflow_id, &req.run_id),
         update_id: req.update_id,
@@ -207,7 +212,10 @@ pub async fn result(client: &Arc<Client>, req: UpdateResult) -> Result<Value> {
 }
 
 /// `tc_workflow_update_with_start` -> `{workflow_id, run_id, started, update_id, result?}`.
-pub async fn with_start(client: &Arc<Client>, req: UpdateWithStart) -> Result<Value> {
+pub async fn with_start(
+    client: &Arc<Client>,
+    req: UpdateWithStart,
+) -> Result<UpdateWithStartOutcome> {
     let start = workflow::start_request(client, &req.start)?;
     let workflow_id = start.workflow_id.clone();
     let wanted = stage(req.update.wait_for_stage.unwrap_or(WaitForStage::Completed));
@@ -265,19 +273,16 @@ pub async fn with_start(client: &Arc<Client>, req: UpdateWithStart) -> Result<Va
         started.ok_or_else(|| Error::internal("no start response in the multi-operation reply"))?;
     let updated = updated
         .ok_or_else(|| Error::internal("no update response in the multi-operation reply"))?;
-    let mut out = json!({
-        "workflow_id": workflow_id,
-        "run_id": started.run_id,
-        "started": started.started,
-    });
-    let outcome = finish(client, updated, update_id, wanted)
+    let update = finish(client, updated, update_id, wanted)
         .await
         .map_err(|e| {
             e.with("workflow_id", workflow_id.clone())
                 .with("run_id", started.run_id.clone())
         })?;
-    for (k, v) in outcome.as_object().cloned().unwrap_or_default() {
-        out[k] = v;
-    }
-    Ok(out)
+    Ok(UpdateWithStartOutcome {
+        workflow_id,
+        run_id: started.run_id,
+        started: started.started,
+        update,
+    })
 }

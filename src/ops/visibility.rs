@@ -1,16 +1,16 @@
 //! Listing and counting workflows through the visibility store.
 
 use super::rpc_error;
-use super::workflow::status_name;
+use super::workflow::{execution_ids, memo, status_str};
 use crate::client::Client;
 use crate::convert::{payload, search_attributes, time};
 use crate::error::Result;
+use crate::model::responses::{CountGroup, ExecutionRow, WorkflowCount, WorkflowPage};
 use crate::model::{
     validate::base64,
     visibility::{CountWorkflows, ListWorkflows},
 };
 use base64::{engine::general_purpose::STANDARD, Engine};
-use serde_json::{json, Value};
 use temporalio_protos::temporal::api::{
     workflow::v1::WorkflowExecutionInfo,
     workflowservice::v1::{CountWorkflowExecutionsRequest, ListWorkflowExecutionsRequest},
@@ -18,37 +18,27 @@ use temporalio_protos::temporal::api::{
 use tonic::Request;
 
 /// One row of a listing: the describe-like summary of a run.
-pub(crate) fn execution_row(info: &WorkflowExecutionInfo) -> Value {
+pub(crate) fn execution_row(info: &WorkflowExecutionInfo) -> ExecutionRow {
     let exec = info.execution.clone().unwrap_or_default();
-    let parent = info
-        .parent_execution
-        .as_ref()
-        .filter(|p| !p.workflow_id.is_empty())
-        .map(|p| json!({"workflow_id": p.workflow_id, "run_id": p.run_id}))
-        .unwrap_or(Value::Null);
-    json!({
-        "workflow_id": exec.workflow_id,
-        "run_id": exec.run_id,
-        "workflow_type": info.r#type.as_ref().map(|t| t.name.clone()),
-        "task_queue": info.task_queue,
-        "status": status_name(info.status),
-        "start_time": time::proto_to_json(info.start_time.as_ref()),
-        "execution_time": time::proto_to_json(info.execution_time.as_ref()),
-        "close_time": time::proto_to_json(info.close_time.as_ref()),
-        "history_length": info.history_length,
-        "memo": info.memo.as_ref().map(|m| payload::decode_map(&m.fields)).unwrap_or_else(|| json!({})),
-        "search_attributes": search_attributes::decode(info.search_attributes.as_ref()),
-        "parent": parent,
-    })
+    ExecutionRow {
+        workflow_id: exec.workflow_id,
+        run_id: exec.run_id,
+        workflow_type: info.r#type.as_ref().map(|t| t.name.clone()),
+        task_queue: info.task_queue.clone(),
+        status: status_str(info.status),
+        start_time: time::proto_to_string(info.start_time.as_ref()),
+        execution_time: time::proto_to_string(info.execution_time.as_ref()),
+        close_time: time::proto_to_string(info.close_time.as_ref()),
+        history_length: info.history_length,
+        memo: memo(info.memo.as_ref()),
+        search_attributes: search_attributes::decode(info.search_attributes.as_ref()),
+        parent: execution_ids(info.parent_execution.as_ref()),
+    }
 }
 
-/// Encodes a page token; `null` when there is no further page.
-pub(crate) fn token_json(token: &[u8]) -> Value {
-    if token.is_empty() {
-        Value::Null
-    } else {
-        STANDARD.encode(token).into()
-    }
+/// Encodes a page token (base64); `None` when there is no further page.
+pub(crate) fn page_token(token: &[u8]) -> Option<String> {
+    (!token.is_empty()).then(|| STANDARD.encode(token))
 }
 
 /// Reads one page of the listing for `query`.
@@ -75,17 +65,17 @@ pub(crate) async fn list_page(
 }
 
 /// `tc_workflow_list` -> `{executions, next_page_token}`.
-pub async fn list(client: &Client, req: ListWorkflows) -> Result<Value> {
+pub async fn list(client: &Client, req: ListWorkflows) -> Result<WorkflowPage> {
     let token = base64(&req.next_page_token, "next_page_token")?;
     let (executions, next) = list_page(client, &req.query, req.page_size, token).await?;
-    Ok(json!({
-        "executions": executions.iter().map(execution_row).collect::<Vec<_>>(),
-        "next_page_token": token_json(&next),
-    }))
+    Ok(WorkflowPage {
+        executions: executions.iter().map(execution_row).collect(),
+        next_page_token: page_token(&next),
+    })
 }
 
 /// `tc_workflow_count` -> `{count, groups: [{values, count}]}`.
-pub async fn count(client: &Client, req: CountWorkflows) -> Result<Value> {
+pub async fn count(client: &Client, req: CountWorkflows) -> Result<WorkflowCount> {
     let request = CountWorkflowExecutionsRequest {
         namespace: client.namespace().to_owned(),
         query: req.query,
@@ -97,15 +87,16 @@ pub async fn count(client: &Client, req: CountWorkflows) -> Result<Value> {
         .await
         .map_err(rpc_error)?
         .into_inner();
-    let groups: Vec<Value> = resp
+    let groups = resp
         .groups
         .iter()
-        .map(|g| {
-            json!({
-                "values": g.group_values.iter().map(payload::decode).collect::<Vec<_>>(),
-                "count": g.count,
-            })
+        .map(|g| CountGroup {
+            values: g.group_values.iter().map(payload::decode).collect(),
+            count: g.count,
         })
         .collect();
-    Ok(json!({ "count": resp.count, "groups": groups }))
+    Ok(WorkflowCount {
+        count: resp.count,
+        groups,
+    })
 }

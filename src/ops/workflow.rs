@@ -5,11 +5,15 @@ use super::{request_id, rpc_error};
 use crate::client::Client;
 use crate::convert::{duration, failure, payload, search_attributes, time};
 use crate::error::{Error, ErrorCode, Result};
+use crate::model::responses::{
+    ExecutionIds, PendingActivity, Priority, QueryResult, Started, WorkflowDescription,
+};
 use crate::model::workflow::{
     Cancel, ExecutionRef, IdConflictPolicy, IdReusePolicy, Query, QueryRejectCondition,
     RetryPolicy, Signal, SignalWithStart, StartWorkflow, Terminate,
 };
-use serde_json::{json, Value};
+use crate::model::Empty;
+use serde_json::Value;
 use temporalio_protos::temporal::api::{
     common::v1::{self as common, WorkflowExecution, WorkflowType},
     enums::v1::{
@@ -139,7 +143,7 @@ pub(crate) fn with_ids(err: Error, workflow_id: &str) -> Error {
 }
 
 /// `tc_workflow_start` -> `{workflow_id, run_id, started}`.
-pub async fn start(client: &Client, req: StartWorkflow) -> Result<Value> {
+pub async fn start(client: &Client, req: StartWorkflow) -> Result<Started> {
     #[cfg(feature = "test-hooks")]
     if req.workflow_type == "__tc_test_panic__" {
         panic!("forced test panic");
@@ -153,11 +157,15 @@ pub async fn start(client: &Client, req: StartWorkflow) -> Result<Value> {
         .await
         .map_err(|s| with_ids(rpc_error(s), &workflow_id))?
         .into_inner();
-    Ok(json!({ "workflow_id": workflow_id, "run_id": resp.run_id, "started": resp.started }))
+    Ok(Started {
+        workflow_id,
+        run_id: resp.run_id,
+        started: resp.started,
+    })
 }
 
 /// `tc_workflow_signal_with_start` -> `{workflow_id, run_id}`.
-pub async fn signal_with_start(client: &Client, req: SignalWithStart) -> Result<Value> {
+pub async fn signal_with_start(client: &Client, req: SignalWithStart) -> Result<Started> {
     let s = start_request(client, &req.start)?;
     let request = SignalWithStartWorkflowExecutionRequest {
         namespace: s.namespace,
@@ -191,7 +199,11 @@ pub async fn signal_with_start(client: &Client, req: SignalWithStart) -> Result<
         .await
         .map_err(|e| with_ids(rpc_error(e), &s.workflow_id))?
         .into_inner();
-    Ok(json!({ "workflow_id": s.workflow_id, "run_id": resp.run_id, "started": resp.started }))
+    Ok(Started {
+        workflow_id: s.workflow_id,
+        run_id: resp.run_id,
+        started: resp.started,
+    })
 }
 
 /// `DescribeWorkflowExecution` of `workflow_id` (the latest run unless
@@ -214,23 +226,36 @@ pub(crate) async fn describe_raw(
         .into_inner())
 }
 
-/// The snake_case name of a workflow execution status.
-pub fn status_name(status: i32) -> Value {
+/// The snake_case name of a workflow execution status; `None` when unspecified.
+pub fn status_str(status: i32) -> Option<String> {
     WorkflowExecutionStatus::try_from(status)
         .ok()
         .filter(|s| *s != WorkflowExecutionStatus::Unspecified)
-        .map(|s| failure::enum_name(s.as_str_name(), "WORKFLOW_EXECUTION_STATUS_").into())
-        .unwrap_or(Value::Null)
+        .map(|s| failure::enum_name(s.as_str_name(), "WORKFLOW_EXECUTION_STATUS_"))
 }
 
-fn execution_json(e: Option<&WorkflowExecution>) -> Value {
+/// [`status_str`] as a JSON value (null when unspecified).
+pub fn status_name(status: i32) -> Value {
+    status_str(status).map_or(Value::Null, Value::from)
+}
+
+/// The ids of a related execution (parent, root); `None` when there is none.
+pub(crate) fn execution_ids(e: Option<&WorkflowExecution>) -> Option<ExecutionIds> {
     e.filter(|e| !e.workflow_id.is_empty())
-        .map(|e| json!({ "workflow_id": e.workflow_id, "run_id": e.run_id }))
-        .unwrap_or(Value::Null)
+        .map(|e| ExecutionIds {
+            workflow_id: e.workflow_id.clone(),
+            run_id: e.run_id.clone(),
+        })
+}
+
+/// A memo as an object of payload values (`{}` when absent).
+pub(crate) fn memo(memo: Option<&common::Memo>) -> Value {
+    memo.map(|m| payload::decode_map(&m.fields))
+        .unwrap_or_else(|| Value::Object(Default::default()))
 }
 
 /// `tc_workflow_describe` -> the execution's description (see docs/JSON.md).
-pub async fn describe(client: &Client, req: ExecutionRef) -> Result<Value> {
+pub async fn describe(client: &Client, req: ExecutionRef) -> Result<WorkflowDescription> {
     let d = describe_raw(client, &req.workflow_id, &req.run_id).await?;
     let info = d.workflow_execution_info.unwrap_or_default();
     let config = d.execution_config.unwrap_or_default();
@@ -238,56 +263,54 @@ pub async fn describe(client: &Client, req: ExecutionRef) -> Result<Value> {
     let exec = info.execution.clone().unwrap_or_default();
     let meta = config.user_metadata.unwrap_or_default();
     let text = |p: Option<&common::Payload>| p.map(payload::decode).unwrap_or(Value::Null);
-    let pending_activities: Vec<Value> = d
+    let pending_activities = d
         .pending_activities
         .iter()
-        .map(|a| {
-            json!({
-                "activity_id": a.activity_id,
-                "activity_type": a.activity_type.as_ref().map(|t| t.name.clone()),
-                "attempt": a.attempt,
-                "paused": a.paused,
-                "heartbeat_details": payload::decode_all(a.heartbeat_details.as_ref()),
-                "last_failure": a.last_failure.as_ref().map(failure::to_json),
-            })
+        .map(|a| PendingActivity {
+            activity_id: a.activity_id.clone(),
+            activity_type: a.activity_type.as_ref().map(|t| t.name.clone()),
+            attempt: a.attempt,
+            paused: a.paused,
+            heartbeat_details: payload::decode_all(a.heartbeat_details.as_ref()),
+            last_failure: a.last_failure.as_ref().map(failure::to_json),
         })
         .collect();
-    Ok(json!({
-        "workflow_id": exec.workflow_id,
-        "run_id": exec.run_id,
-        "workflow_type": info.r#type.map(|t| t.name),
-        "task_queue": info.task_queue,
-        "status": status_name(info.status),
-        "start_time": time::proto_to_json(info.start_time.as_ref()),
-        "execution_time": time::proto_to_json(info.execution_time.as_ref()),
-        "close_time": time::proto_to_json(info.close_time.as_ref()),
-        "history_length": info.history_length,
-        "history_size_bytes": info.history_size_bytes,
-        "execution_timeout": duration::proto_to_seconds(config.workflow_execution_timeout.as_ref()),
-        "run_timeout": duration::proto_to_seconds(config.workflow_run_timeout.as_ref()),
-        "task_timeout": duration::proto_to_seconds(config.default_workflow_task_timeout.as_ref()),
-        "memo": info.memo.as_ref().map(|m| payload::decode_map(&m.fields)).unwrap_or_else(|| json!({})),
-        "search_attributes": search_attributes::decode(info.search_attributes.as_ref()),
-        "parent": execution_json(info.parent_execution.as_ref()),
-        "root": execution_json(info.root_execution.as_ref()),
-        "first_run_id": info.first_run_id,
-        "static_summary": text(meta.summary.as_ref()),
-        "static_details": text(meta.details.as_ref()),
-        "priority": info.priority.map(|p| json!({
-            "priority_key": p.priority_key,
-            "fairness_key": p.fairness_key,
-            "fairness_weight": p.fairness_weight,
-        })),
-        "cancel_requested": ext.cancel_requested,
-        "paused": ext.pause_info.is_some(),
-        "pending_workflow_task": d.pending_workflow_task.is_some(),
-        "pending_activities": pending_activities,
-        "pending_children": d.pending_children.len(),
-    }))
+    Ok(WorkflowDescription {
+        workflow_id: exec.workflow_id,
+        run_id: exec.run_id,
+        workflow_type: info.r#type.map(|t| t.name),
+        task_queue: info.task_queue,
+        status: status_str(info.status),
+        start_time: time::proto_to_string(info.start_time.as_ref()),
+        execution_time: time::proto_to_string(info.execution_time.as_ref()),
+        close_time: time::proto_to_string(info.close_time.as_ref()),
+        history_length: info.history_length,
+        history_size_bytes: info.history_size_bytes,
+        execution_timeout: duration::proto_seconds(config.workflow_execution_timeout.as_ref()),
+        run_timeout: duration::proto_seconds(config.workflow_run_timeout.as_ref()),
+        task_timeout: duration::proto_seconds(config.default_workflow_task_timeout.as_ref()),
+        memo: memo(info.memo.as_ref()),
+        search_attributes: search_attributes::decode(info.search_attributes.as_ref()),
+        parent: execution_ids(info.parent_execution.as_ref()),
+        root: execution_ids(info.root_execution.as_ref()),
+        first_run_id: info.first_run_id,
+        static_summary: text(meta.summary.as_ref()),
+        static_details: text(meta.details.as_ref()),
+        priority: info.priority.map(|p| Priority {
+            priority_key: p.priority_key,
+            fairness_key: p.fairness_key,
+            fairness_weight: p.fairness_weight,
+        }),
+        cancel_requested: ext.cancel_requested,
+        paused: ext.pause_info.is_some(),
+        pending_workflow_task: d.pending_workflow_task.is_some(),
+        pending_activities,
+        pending_children: d.pending_children.len(),
+    })
 }
 
 /// `tc_workflow_signal` -> `{}`.
-pub async fn signal(client: &Client, req: Signal) -> Result<Value> {
+pub async fn signal(client: &Client, req: Signal) -> Result<Empty> {
     let request = SignalWorkflowExecutionRequest {
         namespace: client.namespace().to_owned(),
         workflow_execution: execution(&req.workflow_id, &req.run_id),
@@ -308,11 +331,11 @@ pub async fn signal(client: &Client, req: Signal) -> Result<Value> {
         .signal_workflow_execution(Request::new(request))
         .await
         .map_err(rpc_error)?;
-    Ok(json!({}))
+    Ok(Empty {})
 }
 
 /// `tc_workflow_query` -> `{result}`, or `query_failed` / `query_rejected`.
-pub async fn query(client: &Client, req: Query) -> Result<Value> {
+pub async fn query(client: &Client, req: Query) -> Result<QueryResult> {
     let condition = match req.reject_condition {
         None | Some(QueryRejectCondition::None) => ProtoRejectCondition::None,
         Some(QueryRejectCondition::NotOpen) => ProtoRejectCondition::NotOpen,
@@ -360,11 +383,13 @@ pub async fn query(client: &Client, req: Query) -> Result<Value> {
         return Err(Error::new(ErrorCode::QueryRejected, "query rejected")
             .with("status", status_name(rejected.status)));
     }
-    Ok(json!({ "result": payload::decode_first(resp.query_result.as_ref()) }))
+    Ok(QueryResult {
+        result: payload::decode_first(resp.query_result.as_ref()),
+    })
 }
 
 /// `tc_workflow_cancel` -> `{}`.
-pub async fn cancel(client: &Client, req: Cancel) -> Result<Value> {
+pub async fn cancel(client: &Client, req: Cancel) -> Result<Empty> {
     let request = RequestCancelWorkflowExecutionRequest {
         namespace: client.namespace().to_owned(),
         workflow_execution: execution(&req.workflow_id, &req.run_id),
@@ -380,11 +405,11 @@ pub async fn cancel(client: &Client, req: Cancel) -> Result<Value> {
         .request_cancel_workflow_execution(Request::new(request))
         .await
         .map_err(rpc_error)?;
-    Ok(json!({}))
+    Ok(Empty {})
 }
 
 /// `tc_workflow_terminate` -> `{}`.
-pub async fn terminate(client: &Client, req: Terminate) -> Result<Value> {
+pub async fn terminate(client: &Client, req: Terminate) -> Result<Empty> {
     let request = TerminateWorkflowExecutionRequest {
         namespace: client.namespace().to_owned(),
         workflow_execution: execution(&req.workflow_id, &req.run_id),
@@ -400,5 +425,5 @@ pub async fn terminate(client: &Client, req: Terminate) -> Result<Value> {
         .terminate_workflow_execution(Request::new(request))
         .await
         .map_err(rpc_error)?;
-    Ok(json!({}))
+    Ok(Empty {})
 }

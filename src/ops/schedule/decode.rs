@@ -1,211 +1,223 @@
-//! Temporal schedule protos -> JSON, in the shape of the create request
-//! (so a described schedule can be edited and sent back to update).
+//! Temporal schedule protos -> the schedule responses, in the shape of the
+//! create request (so a described schedule can be edited and sent back to
+//! update).
 
 use crate::convert::{duration, failure, payload, search_attributes, time};
-use crate::ops::workflow::status_name;
+use crate::model::responses::Priority;
+use crate::model::schedule_response::{
+    ScheduleActionDescription, ScheduleActionResult, ScheduleCalendar, ScheduleInfo,
+    ScheduleInterval, ScheduleListEntry, SchedulePoliciesDescription, ScheduleRange,
+    ScheduleRetryPolicy, ScheduleRunningWorkflow, ScheduleSpecDescription,
+    ScheduleStateDescription, ScheduledWorkflow,
+};
+use crate::ops::workflow::status_str;
 use base64::{engine::general_purpose::STANDARD as B64, Engine};
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
 use temporalio_protos::temporal::api::{
-    common::v1::{Memo, Payload, WorkflowExecution},
+    common::v1::{Memo, Payload},
     enums::v1::ScheduleOverlapPolicy,
     schedule::v1::{self as proto, schedule_action},
     workflow::v1::NewWorkflowExecutionInfo,
 };
 
-/// Bytes (page and conflict tokens) as base64; `null` when empty.
-pub(super) fn token(bytes: &[u8]) -> Value {
-    if bytes.is_empty() {
-        Value::Null
-    } else {
-        B64.encode(bytes).into()
-    }
+/// Bytes (page and conflict tokens) as base64; `None` when empty.
+pub(super) fn token(bytes: &[u8]) -> Option<String> {
+    (!bytes.is_empty()).then(|| B64.encode(bytes))
 }
 
 /// The memo as an object of values (`{}` when absent).
 pub(super) fn memo(m: Option<&Memo>) -> Value {
-    m.map(|m| payload::decode_map(&m.fields))
-        .unwrap_or_else(|| json!({}))
+    payload_map(m.map(|m| &m.fields))
 }
 
-fn text(s: &str) -> Value {
-    if s.is_empty() {
-        Value::Null
-    } else {
-        s.into()
-    }
+/// A map of payloads (memo, headers) as an object of values (`{}` when absent).
+fn payload_map(fields: Option<&HashMap<String, Payload>>) -> Value {
+    fields
+        .map(payload::decode_map)
+        .unwrap_or_else(|| Value::Object(Map::new()))
 }
 
-fn seconds_or_zero(d: Option<&prost_wkt_types::Duration>) -> Value {
-    match duration::proto_to_seconds(d) {
-        Value::Null => 0.into(),
-        v => v,
-    }
+/// Text; `None` when empty.
+fn text(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_owned())
 }
 
-fn overlap(p: i32) -> Value {
+fn seconds_or_zero(d: Option<&prost_wkt_types::Duration>) -> duration::Seconds {
+    duration::proto_seconds(d).unwrap_or(duration::Seconds(std::time::Duration::ZERO))
+}
+
+fn overlap(p: i32) -> Option<String> {
     ScheduleOverlapPolicy::try_from(p)
         .ok()
         .filter(|p| *p != ScheduleOverlapPolicy::Unspecified)
-        .map(|p| failure::enum_name(p.as_str_name(), "SCHEDULE_OVERLAP_POLICY_").into())
-        .unwrap_or(Value::Null)
+        .map(|p| failure::enum_name(p.as_str_name(), "SCHEDULE_OVERLAP_POLICY_"))
 }
 
-fn ranges(list: &[proto::Range]) -> Value {
+fn ranges(list: &[proto::Range]) -> Vec<ScheduleRange> {
     list.iter()
-        .map(|r| json!({"start": r.start, "end": r.end.max(r.start), "step": r.step.max(1)}))
+        .map(|r| ScheduleRange {
+            start: r.start,
+            end: r.end.max(r.start),
+            step: r.step.max(1),
+        })
         .collect()
 }
 
-fn calendar(c: &proto::StructuredCalendarSpec) -> Value {
-    json!({
-        "second": ranges(&c.second),
-        "minute": ranges(&c.minute),
-        "hour": ranges(&c.hour),
-        "day_of_month": ranges(&c.day_of_month),
-        "month": ranges(&c.month),
-        "year": ranges(&c.year),
-        "day_of_week": ranges(&c.day_of_week),
-        "comment": text(&c.comment),
-    })
+fn calendar(c: &proto::StructuredCalendarSpec) -> ScheduleCalendar {
+    ScheduleCalendar {
+        second: ranges(&c.second),
+        minute: ranges(&c.minute),
+        hour: ranges(&c.hour),
+        day_of_month: ranges(&c.day_of_month),
+        month: ranges(&c.month),
+        year: ranges(&c.year),
+        day_of_week: ranges(&c.day_of_week),
+        comment: text(&c.comment),
+    }
 }
 
 /// `spec` in the request shape.
-pub(super) fn spec(s: Option<&proto::ScheduleSpec>) -> Value {
+pub(super) fn spec(s: Option<&proto::ScheduleSpec>) -> ScheduleSpecDescription {
     let s = s.cloned().unwrap_or_default();
-    let intervals: Vec<Value> = s
-        .interval
-        .iter()
-        .map(|i| {
-            json!({
-                "every": seconds_or_zero(i.interval.as_ref()),
-                "offset": seconds_or_zero(i.phase.as_ref()),
+    ScheduleSpecDescription {
+        intervals: s
+            .interval
+            .iter()
+            .map(|i| ScheduleInterval {
+                every: seconds_or_zero(i.interval.as_ref()),
+                offset: seconds_or_zero(i.phase.as_ref()),
             })
-        })
-        .collect();
-    json!({
-        "intervals": intervals,
-        "cron_expressions": s.cron_string,
-        "calendars": s.structured_calendar.iter().map(calendar).collect::<Vec<_>>(),
-        "exclude_calendars": s.exclude_structured_calendar.iter().map(calendar).collect::<Vec<_>>(),
-        "start_at": time::proto_to_json(s.start_time.as_ref()),
-        "end_at": time::proto_to_json(s.end_time.as_ref()),
-        "jitter": duration::proto_to_seconds(s.jitter.as_ref()),
-        "time_zone": text(&s.timezone_name),
-    })
+            .collect(),
+        cron_expressions: s.cron_string,
+        calendars: s.structured_calendar.iter().map(calendar).collect(),
+        exclude_calendars: s.exclude_structured_calendar.iter().map(calendar).collect(),
+        start_at: time::proto_to_string(s.start_time.as_ref()),
+        end_at: time::proto_to_string(s.end_time.as_ref()),
+        jitter: duration::proto_seconds(s.jitter.as_ref()),
+        time_zone: text(&s.timezone_name),
+    }
 }
 
-fn start_workflow(w: &NewWorkflowExecutionInfo) -> Value {
+fn start_workflow(w: &NewWorkflowExecutionInfo) -> ScheduledWorkflow {
     let decoded = |p: Option<&Payload>| p.map(payload::decode).unwrap_or(Value::Null);
     let meta = w.user_metadata.clone().unwrap_or_default();
-    json!({
-        "workflow_type": w.workflow_type.as_ref().map(|t| t.name.clone()),
-        "task_queue": w.task_queue.as_ref().map(|q| q.name.clone()),
-        "id": w.workflow_id,
-        "args": payload::decode_all(w.input.as_ref()),
-        "execution_timeout": duration::proto_to_seconds(w.workflow_execution_timeout.as_ref()),
-        "run_timeout": duration::proto_to_seconds(w.workflow_run_timeout.as_ref()),
-        "task_timeout": duration::proto_to_seconds(w.workflow_task_timeout.as_ref()),
-        "retry_policy": w.retry_policy.as_ref().map(|r| json!({
-            "initial_interval": duration::proto_to_seconds(r.initial_interval.as_ref()),
-            "backoff_coefficient": r.backoff_coefficient,
-            "maximum_interval": duration::proto_to_seconds(r.maximum_interval.as_ref()),
-            "maximum_attempts": r.maximum_attempts,
-            "non_retryable_error_types": r.non_retryable_error_types,
-        })),
-        "memo": memo(w.memo.as_ref()),
-        "search_attributes": search_attributes::decode(w.search_attributes.as_ref()),
-        "static_summary": decoded(meta.summary.as_ref()),
-        "static_details": decoded(meta.details.as_ref()),
-        "priority": w.priority.as_ref().map(|p| json!({
-            "priority_key": p.priority_key,
-            "fairness_key": p.fairness_key,
-            "fairness_weight": p.fairness_weight,
-        })),
-        "headers": w.header.as_ref().map(|h| payload::decode_map(&h.fields)).unwrap_or_else(|| json!({})),
-    })
+    ScheduledWorkflow {
+        workflow_type: w.workflow_type.as_ref().map(|t| t.name.clone()),
+        task_queue: w.task_queue.as_ref().map(|q| q.name.clone()),
+        id: w.workflow_id.clone(),
+        args: payload::decode_all(w.input.as_ref()),
+        execution_timeout: duration::proto_seconds(w.workflow_execution_timeout.as_ref()),
+        run_timeout: duration::proto_seconds(w.workflow_run_timeout.as_ref()),
+        task_timeout: duration::proto_seconds(w.workflow_task_timeout.as_ref()),
+        retry_policy: w.retry_policy.as_ref().map(|r| ScheduleRetryPolicy {
+            initial_interval: duration::proto_seconds(r.initial_interval.as_ref()),
+            backoff_coefficient: r.backoff_coefficient,
+            maximum_interval: duration::proto_seconds(r.maximum_interval.as_ref()),
+            maximum_attempts: r.maximum_attempts,
+            non_retryable_error_types: r.non_retryable_error_types.clone(),
+        }),
+        memo: memo(w.memo.as_ref()),
+        search_attributes: search_attributes::decode(w.search_attributes.as_ref()),
+        static_summary: decoded(meta.summary.as_ref()),
+        static_details: decoded(meta.details.as_ref()),
+        priority: w.priority.as_ref().map(|p| Priority {
+            priority_key: p.priority_key,
+            fairness_key: p.fairness_key.clone(),
+            fairness_weight: p.fairness_weight,
+        }),
+        headers: payload_map(w.header.as_ref().map(|h| &h.fields)),
+    }
 }
 
-/// `action` in the request shape (`null` when the server sent none).
-pub(super) fn action(a: Option<&proto::ScheduleAction>) -> Value {
-    match a.and_then(|a| a.action.as_ref()) {
-        Some(schedule_action::Action::StartWorkflow(w)) => {
-            json!({ "start_workflow": start_workflow(w) })
-        }
-        None => Value::Null,
+/// `action` in the request shape (`None` when the server sent none).
+pub(super) fn action(a: Option<&proto::ScheduleAction>) -> Option<ScheduleActionDescription> {
+    match a.and_then(|a| a.action.as_ref())? {
+        schedule_action::Action::StartWorkflow(w) => Some(ScheduleActionDescription {
+            start_workflow: start_workflow(w),
+        }),
     }
 }
 
 /// `policies` in the request shape.
-pub(super) fn policies(p: Option<&proto::SchedulePolicies>) -> Value {
+pub(super) fn policies(p: Option<&proto::SchedulePolicies>) -> SchedulePoliciesDescription {
     let p = p.cloned().unwrap_or_default();
-    json!({
-        "overlap": overlap(p.overlap_policy),
-        "catchup_window": duration::proto_to_seconds(p.catchup_window.as_ref()),
-        "pause_on_failure": p.pause_on_failure,
-        "keep_original_workflow_id": p.keep_original_workflow_id,
-    })
+    SchedulePoliciesDescription {
+        overlap: overlap(p.overlap_policy),
+        catchup_window: duration::proto_seconds(p.catchup_window.as_ref()),
+        pause_on_failure: p.pause_on_failure,
+        keep_original_workflow_id: p.keep_original_workflow_id,
+    }
 }
 
 /// `state` in the request shape.
-pub(super) fn state(s: Option<&proto::ScheduleState>) -> Value {
+pub(super) fn state(s: Option<&proto::ScheduleState>) -> ScheduleStateDescription {
     let s = s.cloned().unwrap_or_default();
-    json!({
-        "paused": s.paused,
-        "note": text(&s.notes),
-        "remaining_actions": s.limited_actions.then_some(s.remaining_actions),
-    })
-}
-
-fn execution(e: Option<&WorkflowExecution>) -> Value {
-    let e = e.cloned().unwrap_or_default();
-    json!({ "workflow_id": text(&e.workflow_id), "run_id": text(&e.run_id) })
+    ScheduleStateDescription {
+        paused: s.paused,
+        note: text(&s.notes),
+        remaining_actions: s.limited_actions.then_some(s.remaining_actions),
+    }
 }
 
 /// One entry of `recent_actions`.
-fn action_result(r: &proto::ScheduleActionResult) -> Value {
+fn action_result(r: &proto::ScheduleActionResult) -> ScheduleActionResult {
     let e = r.start_workflow_result.clone().unwrap_or_default();
-    json!({
-        "schedule_time": time::proto_to_json(r.schedule_time.as_ref()),
-        "actual_time": time::proto_to_json(r.actual_time.as_ref()),
-        "workflow_id": text(&e.workflow_id),
-        "run_id": text(&e.run_id),
-        "status": status_name(r.start_workflow_status),
-    })
+    ScheduleActionResult {
+        schedule_time: time::proto_to_string(r.schedule_time.as_ref()),
+        actual_time: time::proto_to_string(r.actual_time.as_ref()),
+        workflow_id: text(&e.workflow_id),
+        run_id: text(&e.run_id),
+        status: status_str(r.start_workflow_status),
+    }
 }
 
-fn times(list: &[prost_wkt_types::Timestamp]) -> Value {
-    list.iter().map(|t| time::proto_to_json(Some(t))).collect()
+fn action_results(list: &[proto::ScheduleActionResult]) -> Vec<ScheduleActionResult> {
+    list.iter().map(action_result).collect()
+}
+
+fn times(list: &[prost_wkt_types::Timestamp]) -> Vec<String> {
+    list.iter()
+        .filter_map(|t| time::proto_to_string(Some(t)))
+        .collect()
 }
 
 /// `info` of describe.
-pub(super) fn info(i: Option<&proto::ScheduleInfo>) -> Value {
+pub(super) fn info(i: Option<&proto::ScheduleInfo>) -> ScheduleInfo {
     let i = i.cloned().unwrap_or_default();
-    json!({
-        "action_count": i.action_count,
-        "missed_catchup_window": i.missed_catchup_window,
-        "overlap_skipped": i.overlap_skipped,
-        "buffer_dropped": i.buffer_dropped,
-        "buffer_size": i.buffer_size,
-        "running_workflows": i.running_workflows.iter().map(|e| execution(Some(e))).collect::<Vec<_>>(),
-        "recent_actions": i.recent_actions.iter().map(action_result).collect::<Vec<_>>(),
-        "future_action_times": times(&i.future_action_times),
-        "create_time": time::proto_to_json(i.create_time.as_ref()),
-        "update_time": time::proto_to_json(i.update_time.as_ref()),
-    })
+    ScheduleInfo {
+        action_count: i.action_count,
+        missed_catchup_window: i.missed_catchup_window,
+        overlap_skipped: i.overlap_skipped,
+        buffer_dropped: i.buffer_dropped,
+        buffer_size: i.buffer_size,
+        running_workflows: i
+            .running_workflows
+            .iter()
+            .map(|e| ScheduleRunningWorkflow {
+                workflow_id: text(&e.workflow_id),
+                run_id: text(&e.run_id),
+            })
+            .collect(),
+        recent_actions: action_results(&i.recent_actions),
+        future_action_times: times(&i.future_action_times),
+        create_time: time::proto_to_string(i.create_time.as_ref()),
+        update_time: time::proto_to_string(i.update_time.as_ref()),
+    }
 }
 
 /// One schedule of a list page.
-pub(super) fn list_entry(e: &proto::ScheduleListEntry) -> Value {
+pub(super) fn list_entry(e: &proto::ScheduleListEntry) -> ScheduleListEntry {
     let info = e.info.clone().unwrap_or_default();
-    json!({
-        "schedule_id": e.schedule_id,
-        "paused": info.paused,
-        "note": text(&info.notes),
-        "workflow_type": info.workflow_type.map(|t| t.name),
-        "recent_actions": info.recent_actions.iter().map(action_result).collect::<Vec<_>>(),
-        "next_action_times": times(&info.future_action_times),
-        "memo": memo(e.memo.as_ref()),
-        "search_attributes": search_attributes::decode(e.search_attributes.as_ref()),
-        "spec": spec(info.spec.as_ref()),
-    })
+    ScheduleListEntry {
+        schedule_id: e.schedule_id.clone(),
+        paused: info.paused,
+        note: text(&info.notes),
+        workflow_type: info.workflow_type.map(|t| t.name),
+        recent_actions: action_results(&info.recent_actions),
+        next_action_times: times(&info.future_action_times),
+        memo: memo(e.memo.as_ref()),
+        search_attributes: search_attributes::decode(e.search_attributes.as_ref()),
+        spec: spec(info.spec.as_ref()),
+    }
 }

@@ -15,8 +15,9 @@ use crate::model::schedule::{
     BackfillSchedule, CreateSchedule, ListSchedules, PauseSchedule, ScheduleRef, TriggerSchedule,
     UpdateSchedule,
 };
+use crate::model::schedule_response::{ScheduleCreated, ScheduleDescription, ScheduleListPage};
 use crate::model::validate::base64;
-use serde_json::{json, Value};
+use crate::model::Empty;
 use temporalio_protos::temporal::api::{
     enums::v1::ScheduleOverlapPolicy,
     schedule::v1::{Schedule, SchedulePatch, TriggerImmediatelyRequest},
@@ -57,7 +58,7 @@ fn schedule_error(status: tonic::Status, schedule_id: &str) -> Error {
 }
 
 /// `tc_schedule_create` -> `{schedule_id, conflict_token}`.
-pub async fn create(client: &Client, req: CreateSchedule) -> Result<Value> {
+pub async fn create(client: &Client, req: CreateSchedule) -> Result<ScheduleCreated> {
     let schedule = Schedule {
         spec: Some(encode::spec(&req.spec)),
         action: Some(encode::action(client, &req.action)?),
@@ -97,10 +98,10 @@ pub async fn create(client: &Client, req: CreateSchedule) -> Result<Value> {
         .await
         .map_err(|s| schedule_error(s, &req.schedule_id))?
         .into_inner();
-    Ok(json!({
-        "schedule_id": req.schedule_id,
-        "conflict_token": decode::token(&resp.conflict_token),
-    }))
+    Ok(ScheduleCreated {
+        schedule_id: req.schedule_id,
+        conflict_token: decode::token(&resp.conflict_token),
+    })
 }
 
 async fn describe_raw(client: &Client, schedule_id: &str) -> Result<DescribeScheduleResponse> {
@@ -119,24 +120,24 @@ async fn describe_raw(client: &Client, schedule_id: &str) -> Result<DescribeSche
 
 /// `tc_schedule_describe` -> the schedule in the create shape plus `info`
 /// and `conflict_token`.
-pub async fn describe(client: &Client, req: ScheduleRef) -> Result<Value> {
+pub async fn describe(client: &Client, req: ScheduleRef) -> Result<ScheduleDescription> {
     let d = describe_raw(client, &req.schedule_id).await?;
     let s = d.schedule.unwrap_or_default();
-    Ok(json!({
-        "schedule_id": req.schedule_id,
-        "spec": decode::spec(s.spec.as_ref()),
-        "action": decode::action(s.action.as_ref()),
-        "policies": decode::policies(s.policies.as_ref()),
-        "state": decode::state(s.state.as_ref()),
-        "memo": decode::memo(d.memo.as_ref()),
-        "search_attributes": search_attributes::decode(d.search_attributes.as_ref()),
-        "info": decode::info(d.info.as_ref()),
-        "conflict_token": decode::token(&d.conflict_token),
-    }))
+    Ok(ScheduleDescription {
+        schedule_id: req.schedule_id,
+        spec: decode::spec(s.spec.as_ref()),
+        action: decode::action(s.action.as_ref()),
+        policies: decode::policies(s.policies.as_ref()),
+        state: decode::state(s.state.as_ref()),
+        memo: decode::memo(d.memo.as_ref()),
+        search_attributes: search_attributes::decode(d.search_attributes.as_ref()),
+        info: decode::info(d.info.as_ref()),
+        conflict_token: decode::token(&d.conflict_token),
+    })
 }
 
 /// `tc_schedule_list` -> `{schedules, next_page_token}`.
-pub async fn list(client: &Client, req: ListSchedules) -> Result<Value> {
+pub async fn list(client: &Client, req: ListSchedules) -> Result<ScheduleListPage> {
     let request = ListSchedulesRequest {
         namespace: client.namespace().to_owned(),
         maximum_page_size: req.page_size.unwrap_or_default(),
@@ -150,17 +151,17 @@ pub async fn list(client: &Client, req: ListSchedules) -> Result<Value> {
         .await
         .map_err(rpc_error)?
         .into_inner();
-    Ok(json!({
-        "schedules": resp.schedules.iter().map(decode::list_entry).collect::<Vec<_>>(),
-        "next_page_token": decode::token(&resp.next_page_token),
-    }))
+    Ok(ScheduleListPage {
+        schedules: resp.schedules.iter().map(decode::list_entry).collect(),
+        next_page_token: decode::token(&resp.next_page_token),
+    })
 }
 
 /// `tc_schedule_update` -> `{}`. Reads the schedule, replaces the given
 /// sections and writes it back with the conflict token just read; a given
 /// `conflict_token` that no longer matches is refused (`rpc_error`,
 /// `failed_precondition`).
-pub async fn update(client: &Client, req: UpdateSchedule) -> Result<Value> {
+pub async fn update(client: &Client, req: UpdateSchedule) -> Result<Empty> {
     let spec = req.spec.as_ref().map(encode::spec);
     let action = req
         .action
@@ -220,10 +221,10 @@ pub async fn update(client: &Client, req: UpdateSchedule) -> Result<Value> {
         .update_schedule(Request::new(request))
         .await
         .map_err(|s| schedule_error(s, &req.schedule_id))?;
-    Ok(json!({}))
+    Ok(Empty {})
 }
 
-async fn patch(client: &Client, schedule_id: &str, patch: SchedulePatch) -> Result<Value> {
+async fn patch(client: &Client, schedule_id: &str, patch: SchedulePatch) -> Result<Empty> {
     let request = PatchScheduleRequest {
         namespace: client.namespace().to_owned(),
         schedule_id: schedule_id.to_owned(),
@@ -237,7 +238,7 @@ async fn patch(client: &Client, schedule_id: &str, patch: SchedulePatch) -> Resu
         .patch_schedule(Request::new(request))
         .await
         .map_err(|s| schedule_error(s, schedule_id))?;
-    Ok(json!({}))
+    Ok(Empty {})
 }
 
 fn note_or(note: Option<String>, default: &str) -> String {
@@ -246,7 +247,7 @@ fn note_or(note: Option<String>, default: &str) -> String {
 }
 
 /// `tc_schedule_pause` -> `{}`.
-pub async fn pause(client: &Client, req: PauseSchedule) -> Result<Value> {
+pub async fn pause(client: &Client, req: PauseSchedule) -> Result<Empty> {
     let p = SchedulePatch {
         pause: note_or(req.note, PAUSE_NOTE),
         ..Default::default()
@@ -255,7 +256,7 @@ pub async fn pause(client: &Client, req: PauseSchedule) -> Result<Value> {
 }
 
 /// `tc_schedule_unpause` -> `{}`.
-pub async fn unpause(client: &Client, req: PauseSchedule) -> Result<Value> {
+pub async fn unpause(client: &Client, req: PauseSchedule) -> Result<Empty> {
     let p = SchedulePatch {
         unpause: note_or(req.note, UNPAUSE_NOTE),
         ..Default::default()
@@ -264,7 +265,7 @@ pub async fn unpause(client: &Client, req: PauseSchedule) -> Result<Value> {
 }
 
 /// `tc_schedule_trigger` -> `{}`.
-pub async fn trigger(client: &Client, req: TriggerSchedule) -> Result<Value> {
+pub async fn trigger(client: &Client, req: TriggerSchedule) -> Result<Empty> {
     let p = SchedulePatch {
         trigger_immediately: Some(TriggerImmediatelyRequest {
             overlap_policy: encode::overlap(req.overlap),
@@ -276,7 +277,7 @@ pub async fn trigger(client: &Client, req: TriggerSchedule) -> Result<Value> {
 }
 
 /// `tc_schedule_backfill` -> `{}`.
-pub async fn backfill(client: &Client, req: BackfillSchedule) -> Result<Value> {
+pub async fn backfill(client: &Client, req: BackfillSchedule) -> Result<Empty> {
     let p = SchedulePatch {
         backfill_request: encode::backfills(&req.backfills),
         ..Default::default()
@@ -285,7 +286,7 @@ pub async fn backfill(client: &Client, req: BackfillSchedule) -> Result<Value> {
 }
 
 /// `tc_schedule_delete` -> `{}`.
-pub async fn delete(client: &Client, req: ScheduleRef) -> Result<Value> {
+pub async fn delete(client: &Client, req: ScheduleRef) -> Result<Empty> {
     let request = DeleteScheduleRequest {
         namespace: client.namespace().to_owned(),
         schedule_id: req.schedule_id.clone(),
@@ -297,5 +298,5 @@ pub async fn delete(client: &Client, req: ScheduleRef) -> Result<Value> {
         .delete_schedule(Request::new(request))
         .await
         .map_err(|s| schedule_error(s, &req.schedule_id))?;
-    Ok(json!({}))
+    Ok(Empty {})
 }
