@@ -82,6 +82,11 @@ typedef enum {
 } TcStatus;
 
 /**
+ * Stable error codes. Their snake_case names are part of the public contract.
+ */
+typedef struct ErrorCode ErrorCode;
+
+/**
  * A cancellation handle. Pass it to any number of asynchronous calls;
  * `tc_cancel_cancel` cancels them all. Thread-safe.
  */
@@ -116,6 +121,8 @@ typedef void (*TcClientCallback)(void *user_data,
  * calling thread, and must not block.
  */
 typedef void (*TcCallback)(void *user_data, TcStatus status, const char *json, size_t json_len);
+
+
 
 #ifdef __cplusplus
 extern "C" {

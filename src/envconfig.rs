@@ -24,9 +24,10 @@ pub struct EnvConfigRequest {
     pub all_profiles: bool,
 }
 
-#[derive(serde::Deserialize)]
+/// The key of [`EnvConfigRequest`] beside the [`LoadOptions`].
+#[derive(serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct AllProfilesKey {
+pub(crate) struct AllProfilesKey {
     #[serde(default)]
     all_profiles: bool,
 }

@@ -52,6 +52,30 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in declaration order (the `code` enum of the JSON Schema).
+    pub const ALL: [ErrorCode; 20] = [
+        ErrorCode::InvalidArgument,
+        ErrorCode::NotFound,
+        ErrorCode::AlreadyStarted,
+        ErrorCode::AlreadyExists,
+        ErrorCode::WorkflowFailed,
+        ErrorCode::WorkflowCancelled,
+        ErrorCode::WorkflowTerminated,
+        ErrorCode::WorkflowTimedOut,
+        ErrorCode::WorkflowContinuedAsNew,
+        ErrorCode::QueryFailed,
+        ErrorCode::QueryRejected,
+        ErrorCode::UpdateFailed,
+        ErrorCode::RpcError,
+        ErrorCode::Cancelled,
+        ErrorCode::Timeout,
+        ErrorCode::ConnectionFailed,
+        ErrorCode::ConfigError,
+        ErrorCode::Closed,
+        ErrorCode::Panic,
+        ErrorCode::Internal,
+    ];
+
     /// The stable snake_case name used as the `code` field.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -13,11 +13,14 @@ pub mod files;
 pub mod logging;
 pub mod long_poll;
 pub mod model;
+#[rustfmt::skip]
+pub mod operation_index;
 pub mod operations;
 pub mod ops;
 pub mod panics;
 pub mod registry;
 pub mod runtime;
+pub mod schema;
 pub mod secrets;
 pub mod tls;
 pub mod toml_errors;

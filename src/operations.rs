@@ -21,9 +21,15 @@ use serde_json::{json, Value};
 pub struct Operation {
     /// The C name, `tc_<object>_<verb>`.
     pub export: &'static str,
-    /// The function below `crate::ops` that runs it, `module::function`;
-    /// its second parameter's type is the request.
+    /// The function below `crate::ops` that runs it, `module::function`:
+    /// `async fn(&Client, request) -> Result<response>`.
     pub run: &'static str,
+    /// The request type, a path below `crate::model` (`Deserialize`,
+    /// `Validate`, `JsonSchema`).
+    pub request: &'static str,
+    /// The response type, a path below `crate::model` (`Serialize`,
+    /// `JsonSchema`).
+    pub response: &'static str,
     /// Whether a response is one page of a listing: it carries
     /// `next_page_token` (null on the last page), which the next request
     /// passes back as `next_page_token`.
@@ -38,6 +44,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_start",
         run: "workflow::start",
+        request: "workflow::StartWorkflow",
+        response: "responses::Started",
         pages: false,
         doc: "Starts a workflow. Request: the start keys of docs/JSON.md (`workflow_type`, \
               `task_queue`, `id`, `args`, timeouts, policies, `memo`, `search_attributes`, \
@@ -47,6 +55,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_signal_with_start",
         run: "workflow::signal_with_start",
+        request: "workflow::SignalWithStart",
+        response: "responses::Started",
         pages: false,
         doc: "Signals a workflow, starting it first if it is not running. Request: the start \
               keys plus `signal_name`, `signal_args`. Response: `{workflow_id, run_id, \
@@ -55,6 +65,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_result",
         run: "result_wait::result",
+        request: "workflow::GetResult",
+        response: "responses::WorkflowResult",
         pages: false,
         doc: "Waits for a workflow's result. Request: `workflow_id`, `run_id`, `follow_runs` \
               (default true). Response: `{result, run_id}`; a run that did not complete gives \
@@ -65,6 +77,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_describe",
         run: "workflow::describe",
+        request: "workflow::ExecutionRef",
+        response: "responses::WorkflowDescription",
         pages: false,
         doc: "Describes a workflow execution. Request: `workflow_id`, `run_id`. Response: see \
               docs/JSON.md. Unknown ids give `not_found`.",
@@ -72,6 +86,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_signal",
         run: "workflow::signal",
+        request: "workflow::Signal",
+        response: "Empty",
         pages: false,
         doc: "Sends a signal. Request: `workflow_id`, `run_id`, `signal_name`, `args`. \
               Response: `{}`.",
@@ -79,6 +95,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_query",
         run: "workflow::query",
+        request: "workflow::Query",
+        response: "responses::QueryResult",
         pages: false,
         doc: "Queries a workflow. Request: `workflow_id`, `run_id`, `query_type`, `args`, \
               `reject_condition`. Response: `{result}`; handler failures and unknown query \
@@ -87,6 +105,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_cancel",
         run: "workflow::cancel",
+        request: "workflow::Cancel",
+        response: "Empty",
         pages: false,
         doc: "Requests cancellation of a workflow. Request: `workflow_id`, `run_id`, `reason`. \
               Response: `{}`.",
@@ -94,6 +114,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_terminate",
         run: "workflow::terminate",
+        request: "workflow::Terminate",
+        response: "Empty",
         pages: false,
         doc: "Terminates a workflow. Request: `workflow_id`, `run_id`, `reason`, `details`. \
               Response: `{}`.",
@@ -101,6 +123,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_update",
         run: "update::execute",
+        request: "update::ExecuteUpdate",
+        response: "responses::UpdateOutcome",
         pages: false,
         doc: "Executes an update and waits for its outcome. Request: `{workflow_id, run_id, \
               first_execution_run_id, update_name, args, update_id, headers}`. Response: \
@@ -110,6 +134,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_start_update",
         run: "update::start",
+        request: "update::Update",
+        response: "responses::UpdateOutcome",
         pages: false,
         doc: "Sends an update and waits until it reaches `wait_for_stage` (`accepted`, \
               default, or `completed`). Request: the keys of `tc_workflow_update` plus \
@@ -119,6 +145,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_update_result",
         run: "update::result",
+        request: "update::UpdateResult",
+        response: "responses::UpdateOutcome",
         pages: false,
         doc: "Waits for the outcome of an update by id, across server long-poll timeouts. \
               Request: `{workflow_id, run_id, update_id}`. Response: `{update_id, result}` or \
@@ -127,6 +155,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_update_with_start",
         run: "update::with_start",
+        request: "update::UpdateWithStart",
+        response: "responses::UpdateWithStartOutcome",
         pages: false,
         doc: "Starts a workflow (or uses the running one) and sends it an update in one \
               request. Request: the keys of `tc_workflow_start` (`id_conflict_policy` \
@@ -137,6 +167,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_list",
         run: "visibility::list",
+        request: "visibility::ListWorkflows",
+        response: "responses::WorkflowPage",
         pages: true,
         doc: "Lists workflow executions. Request: `{query, page_size, next_page_token}` \
               (`query` in Temporal's visibility syntax). Response: `{executions: \
@@ -146,6 +178,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_count",
         run: "visibility::count",
+        request: "visibility::CountWorkflows",
+        response: "responses::WorkflowCount",
         pages: false,
         doc: "Counts workflow executions. Request: `{query}` (may end in `GROUP BY \
               ExecutionStatus`). Response: `{count, groups: [{values, count}]}`.",
@@ -153,6 +187,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_describe_task_queue",
         run: "task_queue::describe",
+        request: "task_queue::DescribeTaskQueue",
+        response: "task_queue::TaskQueueDescription",
         pages: false,
         doc: "Describes a task queue. Request: `task_queue`, `task_queue_type` (`workflow`, the \
               default, or `activity`), `report_pollers` (default true), `report_stats` (default \
@@ -162,6 +198,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_fetch_history",
         run: "history::fetch",
+        request: "visibility::FetchHistory",
+        response: "responses::HistoryPage",
         pages: true,
         doc: "Reads one page of a run's history. Request: `{workflow_id, run_id, event_filter: \
               all|close, wait_new_event, skip_archival, page_size, next_page_token}`. \
@@ -170,6 +208,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_export_history",
         run: "history::export",
+        request: "visibility::ExportHistory",
+        response: "responses::History",
         pages: false,
         doc: "Reads a run's whole history, paging until done. Request: `{workflow_id, \
               run_id}`. Response: `{events}` (the format of `temporal workflow show --output \
@@ -178,6 +218,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_delete",
         run: "lifecycle::delete",
+        request: "lifecycle::Delete",
+        response: "Empty",
         pages: false,
         doc: "Deletes an execution and its history (Durable Task `PurgeInstance`; a running \
               execution is terminated first). Request: `{workflow_id, run_id}`. Response: \
@@ -186,6 +228,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_pause",
         run: "lifecycle::pause",
+        request: "lifecycle::Pause",
+        response: "Empty",
         pages: false,
         doc: "Pauses a running workflow: no new tasks are dispatched until it is unpaused \
               (Durable Task `SuspendInstance`; the server's experimental pause must be \
@@ -194,6 +238,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_unpause",
         run: "lifecycle::unpause",
+        request: "lifecycle::Pause",
+        response: "Empty",
         pages: false,
         doc: "Resumes a paused workflow (Durable Task `ResumeInstance`). Request: \
               `{workflow_id, run_id, reason, request_id}`. Response: `{}`.",
@@ -201,6 +247,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_reset",
         run: "lifecycle::reset",
+        request: "lifecycle::Reset",
+        response: "responses::ResetRun",
         pages: false,
         doc: "Resets a run to a workflow task, starting a new run from there. Request: \
               `{workflow_id, run_id, event_id | to: last_workflow_task|first_workflow_task, \
@@ -209,6 +257,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_wait_for_start",
         run: "durable::wait_for_start",
+        request: "durable::WaitForStart",
+        response: "responses::WorkflowDescription",
         pages: false,
         doc: "Waits until a worker has started the run's first workflow task, or the run \
               closed (Durable Task `WaitForInstanceStart`). Request: `{workflow_id, run_id}`. \
@@ -217,6 +267,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_wait_for_completion",
         run: "durable::wait_for_completion",
+        request: "durable::WaitForCompletion",
+        response: "responses::Completion",
         pages: false,
         doc: "Waits until the workflow closes, following continue-as-new, and reports how it \
               ended without raising (Durable Task `WaitForInstanceCompletion`). Request: \
@@ -227,6 +279,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_query_instances",
         run: "durable::query_instances",
+        request: "durable::QueryInstances",
+        response: "responses::InstancePage",
         pages: true,
         doc: "Lists workflows by filter (Durable Task `GetAllInstances` / `QueryInstances`). \
               Request: `{statuses, created_from, created_to, id_prefix, workflow_type, \
@@ -237,6 +291,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_workflow_purge_instances",
         run: "durable::purge_instances",
+        request: "durable::PurgeInstances",
+        response: "responses::Purged",
         pages: false,
         doc: "Deletes every workflow the filter matches (Durable Task `PurgeInstances`). \
               Request: the filter keys of `tc_workflow_query_instances` plus `max_concurrency` \
@@ -245,6 +301,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_activity_complete",
         run: "activity::complete",
+        request: "activity::ActivityCall<activity::Complete>",
+        response: "Empty",
         pages: false,
         doc: "Completes an activity with `result` (a JSON value). Response: `{}`; an activity \
               that is no longer running gives `not_found`.",
@@ -252,6 +310,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_activity_fail",
         run: "activity::fail",
+        request: "activity::ActivityCall<activity::Fail>",
+        response: "Empty",
         pages: false,
         doc: "Fails an activity with `failure: {message, type, non_retryable, details}`. \
               Response: `{}`.",
@@ -259,6 +319,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_activity_heartbeat",
         run: "activity::heartbeat",
+        request: "activity::ActivityCall<activity::Details>",
+        response: "responses::HeartbeatReply",
         pages: false,
         doc: "Records a heartbeat with `details`. Response: `{cancel_requested, paused, \
               reset}`: whether the activity should stop.",
@@ -266,6 +328,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_activity_report_cancellation",
         run: "activity::report_cancellation",
+        request: "activity::ActivityCall<activity::Details>",
+        response: "Empty",
         pages: false,
         doc: "Reports that an activity stopped after a cancellation request, with `details`. \
               Response: `{}`.",
@@ -273,6 +337,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_schedule_create",
         run: "schedule::create",
+        request: "schedule::CreateSchedule",
+        response: "schedule_response::ScheduleCreated",
         pages: false,
         doc: "Creates a schedule. Request: `schedule_id`, `spec`, `action` (`{start_workflow: \
               <tc_workflow_start keys>}`), `policies`, `state`, `trigger_immediately`, \
@@ -283,6 +349,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_schedule_describe",
         run: "schedule::describe",
+        request: "schedule::ScheduleRef",
+        response: "schedule_response::ScheduleDescription",
         pages: false,
         doc: "Describes a schedule. Request: `schedule_id`. Response: the schedule in the \
               create request's shape (`spec`, `action`, `policies`, `state`, `memo`, \
@@ -292,6 +360,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_schedule_list",
         run: "schedule::list",
+        request: "schedule::ListSchedules",
+        response: "schedule_response::ScheduleListPage",
         pages: true,
         doc: "Lists schedules one page at a time. Request: `query`, `page_size`, \
               `next_page_token`. Response: `{schedules: [...], next_page_token}`; the token is \
@@ -301,6 +371,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_schedule_update",
         run: "schedule::update",
+        request: "schedule::UpdateSchedule",
+        response: "Empty",
         pages: false,
         doc: "Updates a schedule: each given section (`spec`, `action`, `policies`, `state`, \
               `memo`, `search_attributes`) replaces that section; the others stay. Request: \
@@ -311,6 +383,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_schedule_pause",
         run: "schedule::pause",
+        request: "schedule::PauseSchedule",
+        response: "Empty",
         pages: false,
         doc: "Pauses a schedule. Request: `schedule_id`, `note`. Response: `{}`. An unknown id \
               gives `not_found`.",
@@ -318,6 +392,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_schedule_unpause",
         run: "schedule::unpause",
+        request: "schedule::PauseSchedule",
+        response: "Empty",
         pages: false,
         doc: "Unpauses a schedule. Request: `schedule_id`, `note`. Response: `{}`. An unknown \
               id gives `not_found`.",
@@ -325,6 +401,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_schedule_trigger",
         run: "schedule::trigger",
+        request: "schedule::TriggerSchedule",
+        response: "Empty",
         pages: false,
         doc: "Takes one action of a schedule now. Request: `schedule_id`, `overlap` (the \
               schedule's policy when omitted). Response: `{}`. An unknown id gives \
@@ -333,6 +411,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_schedule_backfill",
         run: "schedule::backfill",
+        request: "schedule::BackfillSchedule",
+        response: "Empty",
         pages: false,
         doc: "Takes the actions that were due in past ranges. Request: `schedule_id`, \
               `backfills` (`[{start_at, end_at, overlap}]`, at least one). Response: `{}`. An \
@@ -341,6 +421,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_schedule_delete",
         run: "schedule::delete",
+        request: "schedule::ScheduleRef",
+        response: "Empty",
         pages: false,
         doc: "Deletes a schedule (workflows it started keep running). Request: `schedule_id`. \
               Response: `{}`. An unknown id gives `not_found`.",
@@ -348,6 +430,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_client_rpc",
         run: "rpc::call",
+        request: "rpc::RawRpc",
+        response: "responses::RpcResponse",
         pages: false,
         doc: "Calls any unary method of WorkflowService, OperatorService or Health. Request: \
               `{service: \"workflow\"|\"operator\"|\"health\", method: \"DescribeNamespace\", request: \
@@ -362,6 +446,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_client_system_info",
         run: "rpc::system_info",
+        request: "Empty",
+        response: "responses::SystemInfo",
         pages: false,
         doc: "The server's version and capabilities. Request: `{}` (or NULL). Response: \
               `{server_version, capabilities: {...}}`.",
@@ -381,11 +467,52 @@ pub fn render_exports() -> String {
         out.push_str(
             &EXPORT_TEMPLATE
                 .replace("{export}", op.export)
-                .replace("{run}", op.run),
+                .replace("{run}", op.run)
+                .replace("{request}", &model_path(op.request))
+                .replace("{response}", &model_path(op.response)),
         );
     }
     out
 }
+
+/// The full path of a type named below `crate::model`.
+fn model_path(name: &str) -> String {
+    let mut path = format!("crate::model::{name}");
+    if let Some(at) = path.find('<') {
+        path.insert_str(at + 1, "crate::model::");
+    }
+    path
+}
+
+/// The source of `src/operation_index.rs`: every export's function pointer
+/// with its request and response types, for the JSON Schema and tests.
+pub fn render_index() -> String {
+    let mut out = String::from(INDEX_PREAMBLE);
+    for op in OPERATIONS {
+        out.push_str(&format!(
+            "    IndexEntry {{ export: \"{}\", function: exports::{}, request: schema::<{}>, response: schema::<{}> }},\n",
+            op.export,
+            op.export,
+            model_path(op.request),
+            model_path(op.response),
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// The head of `src/operation_index.rs`.
+const INDEX_PREAMBLE: &str = "\
+//! Every asynchronous export with its request and response types.
+//! GENERATED from the operation table (src/operations.rs) by
+//! tests/operations.rs: do not edit by hand.
+
+use crate::ffi::exports;
+use crate::schema::{schema, IndexEntry};
+
+/// One entry per row of `OPERATIONS`, in the same order.
+pub static INDEX: &[IndexEntry] = &[
+";
 
 /// Columns of doc text per line in the generated exports.
 const DOC_WIDTH: usize = 92;
@@ -413,7 +540,7 @@ const SAFETY: &str =
 /// The part of each generated export after its doc lines.
 const EXPORT_TEMPLATE: &str = r#"#[no_mangle]
 pub unsafe extern "C" fn {export}(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::{run}(&c, r).await }) }
+    unsafe { client_op::<{request}, _, _, {response}>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::{run}(&c, r).await }) }
 }
 "#;
 

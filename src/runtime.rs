@@ -52,7 +52,7 @@ impl<T> Drop for Completer<T> {
 }
 
 /// Options of `tc_runtime_new`.
-#[derive(Debug, Default, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuntimeOptions {
     /// Tokio worker threads, 1 to [`MAX_WORKER_THREADS`]; default: the number of CPUs.

@@ -272,7 +272,7 @@ mod tests {
             serde_json::from_str::<JsonDuration>("7").unwrap().0,
             Duration::from_secs(7)
         );
-        #[derive(Deserialize, Debug)]
+        #[derive(Deserialize, Debug, schemars::JsonSchema)]
         #[allow(dead_code)]
         struct Required {
             every: JsonDuration,

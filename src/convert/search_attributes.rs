@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use temporalio_protos::temporal::api::common::v1::{Payload, SearchAttributes};
 
 /// The indexed value types of a search attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SearchAttributeType {
     /// Exact-match string.
@@ -46,7 +46,7 @@ const TYPES: [(SearchAttributeType, &str, &str); 7] = [
 ];
 
 /// One typed value in a request.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TypedValue {
     /// The indexed type.

@@ -25,7 +25,7 @@ use std::ffi::{c_char, c_void};
 /// and `run_id`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_start(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::start(&c, r).await }) }
+    unsafe { client_op::<crate::model::workflow::StartWorkflow, _, _, crate::model::responses::Started>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::start(&c, r).await }) }
 }
 
 /// Signals a workflow, starting it first if it is not running. Request: the start keys plus
@@ -33,7 +33,7 @@ pub unsafe extern "C" fn tc_workflow_start(client: *mut TcClient, request_json: 
 /// `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_signal_with_start(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::signal_with_start(&c, r).await }) }
+    unsafe { client_op::<crate::model::workflow::SignalWithStart, _, _, crate::model::responses::Started>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::signal_with_start(&c, r).await }) }
 }
 
 /// Waits for a workflow's result. Request: `workflow_id`, `run_id`, `follow_runs` (default
@@ -43,7 +43,7 @@ pub unsafe extern "C" fn tc_workflow_signal_with_start(client: *mut TcClient, re
 /// `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_result(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::result_wait::result(&c, r).await }) }
+    unsafe { client_op::<crate::model::workflow::GetResult, _, _, crate::model::responses::WorkflowResult>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::result_wait::result(&c, r).await }) }
 }
 
 /// Describes a workflow execution. Request: `workflow_id`, `run_id`. Response: see
@@ -51,14 +51,14 @@ pub unsafe extern "C" fn tc_workflow_result(client: *mut TcClient, request_json:
 /// `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_describe(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::describe(&c, r).await }) }
+    unsafe { client_op::<crate::model::workflow::ExecutionRef, _, _, crate::model::responses::WorkflowDescription>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::describe(&c, r).await }) }
 }
 
 /// Sends a signal. Request: `workflow_id`, `run_id`, `signal_name`, `args`. Response: `{}`.
 /// Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_signal(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::signal(&c, r).await }) }
+    unsafe { client_op::<crate::model::workflow::Signal, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::signal(&c, r).await }) }
 }
 
 /// Queries a workflow. Request: `workflow_id`, `run_id`, `query_type`, `args`,
@@ -67,21 +67,21 @@ pub unsafe extern "C" fn tc_workflow_signal(client: *mut TcClient, request_json:
 /// `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_query(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::query(&c, r).await }) }
+    unsafe { client_op::<crate::model::workflow::Query, _, _, crate::model::responses::QueryResult>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::query(&c, r).await }) }
 }
 
 /// Requests cancellation of a workflow. Request: `workflow_id`, `run_id`, `reason`. Response:
 /// `{}`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_cancel(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::cancel(&c, r).await }) }
+    unsafe { client_op::<crate::model::workflow::Cancel, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::cancel(&c, r).await }) }
 }
 
 /// Terminates a workflow. Request: `workflow_id`, `run_id`, `reason`, `details`. Response:
 /// `{}`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_terminate(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::terminate(&c, r).await }) }
+    unsafe { client_op::<crate::model::workflow::Terminate, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::workflow::terminate(&c, r).await }) }
 }
 
 /// Executes an update and waits for its outcome. Request: `{workflow_id, run_id,
@@ -90,7 +90,7 @@ pub unsafe extern "C" fn tc_workflow_terminate(client: *mut TcClient, request_js
 /// `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_update(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::update::execute(&c, r).await }) }
+    unsafe { client_op::<crate::model::update::ExecuteUpdate, _, _, crate::model::responses::UpdateOutcome>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::update::execute(&c, r).await }) }
 }
 
 /// Sends an update and waits until it reaches `wait_for_stage` (`accepted`, default, or
@@ -99,7 +99,7 @@ pub unsafe extern "C" fn tc_workflow_update(client: *mut TcClient, request_json:
 /// `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_start_update(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::update::start(&c, r).await }) }
+    unsafe { client_op::<crate::model::update::Update, _, _, crate::model::responses::UpdateOutcome>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::update::start(&c, r).await }) }
 }
 
 /// Waits for the outcome of an update by id, across server long-poll timeouts. Request:
@@ -107,7 +107,7 @@ pub unsafe extern "C" fn tc_workflow_start_update(client: *mut TcClient, request
 /// Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_update_result(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::update::result(&c, r).await }) }
+    unsafe { client_op::<crate::model::update::UpdateResult, _, _, crate::model::responses::UpdateOutcome>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::update::result(&c, r).await }) }
 }
 
 /// Starts a workflow (or uses the running one) and sends it an update in one request. Request:
@@ -117,7 +117,7 @@ pub unsafe extern "C" fn tc_workflow_update_result(client: *mut TcClient, reques
 /// `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_update_with_start(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::update::with_start(&c, r).await }) }
+    unsafe { client_op::<crate::model::update::UpdateWithStart, _, _, crate::model::responses::UpdateWithStartOutcome>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::update::with_start(&c, r).await }) }
 }
 
 /// Lists workflow executions. Request: `{query, page_size, next_page_token}` (`query` in
@@ -126,7 +126,7 @@ pub unsafe extern "C" fn tc_workflow_update_with_start(client: *mut TcClient, re
 /// Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_list(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::visibility::list(&c, r).await }) }
+    unsafe { client_op::<crate::model::visibility::ListWorkflows, _, _, crate::model::responses::WorkflowPage>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::visibility::list(&c, r).await }) }
 }
 
 /// Counts workflow executions. Request: `{query}` (may end in `GROUP BY ExecutionStatus`).
@@ -134,7 +134,7 @@ pub unsafe extern "C" fn tc_workflow_list(client: *mut TcClient, request_json: *
 /// `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_count(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::visibility::count(&c, r).await }) }
+    unsafe { client_op::<crate::model::visibility::CountWorkflows, _, _, crate::model::responses::WorkflowCount>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::visibility::count(&c, r).await }) }
 }
 
 /// Describes a task queue. Request: `task_queue`, `task_queue_type` (`workflow`, the default,
@@ -143,7 +143,7 @@ pub unsafe extern "C" fn tc_workflow_count(client: *mut TcClient, request_json: 
 /// asked for. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_describe_task_queue(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::task_queue::describe(&c, r).await }) }
+    unsafe { client_op::<crate::model::task_queue::DescribeTaskQueue, _, _, crate::model::task_queue::TaskQueueDescription>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::task_queue::describe(&c, r).await }) }
 }
 
 /// Reads one page of a run's history. Request: `{workflow_id, run_id, event_filter: all|close,
@@ -152,7 +152,7 @@ pub unsafe extern "C" fn tc_workflow_describe_task_queue(client: *mut TcClient, 
 /// `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_fetch_history(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::history::fetch(&c, r).await }) }
+    unsafe { client_op::<crate::model::visibility::FetchHistory, _, _, crate::model::responses::HistoryPage>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::history::fetch(&c, r).await }) }
 }
 
 /// Reads a run's whole history, paging until done. Request: `{workflow_id, run_id}`. Response:
@@ -160,7 +160,7 @@ pub unsafe extern "C" fn tc_workflow_fetch_history(client: *mut TcClient, reques
 /// must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_export_history(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::history::export(&c, r).await }) }
+    unsafe { client_op::<crate::model::visibility::ExportHistory, _, _, crate::model::responses::History>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::history::export(&c, r).await }) }
 }
 
 /// Deletes an execution and its history (Durable Task `PurgeInstance`; a running execution is
@@ -168,7 +168,7 @@ pub unsafe extern "C" fn tc_workflow_export_history(client: *mut TcClient, reque
 /// must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_delete(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::lifecycle::delete(&c, r).await }) }
+    unsafe { client_op::<crate::model::lifecycle::Delete, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::lifecycle::delete(&c, r).await }) }
 }
 
 /// Pauses a running workflow: no new tasks are dispatched until it is unpaused (Durable Task
@@ -177,7 +177,7 @@ pub unsafe extern "C" fn tc_workflow_delete(client: *mut TcClient, request_json:
 /// `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_pause(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::lifecycle::pause(&c, r).await }) }
+    unsafe { client_op::<crate::model::lifecycle::Pause, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::lifecycle::pause(&c, r).await }) }
 }
 
 /// Resumes a paused workflow (Durable Task `ResumeInstance`). Request: `{workflow_id, run_id,
@@ -185,7 +185,7 @@ pub unsafe extern "C" fn tc_workflow_pause(client: *mut TcClient, request_json: 
 /// readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_unpause(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::lifecycle::unpause(&c, r).await }) }
+    unsafe { client_op::<crate::model::lifecycle::Pause, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::lifecycle::unpause(&c, r).await }) }
 }
 
 /// Resets a run to a workflow task, starting a new run from there. Request: `{workflow_id,
@@ -194,7 +194,7 @@ pub unsafe extern "C" fn tc_workflow_unpause(client: *mut TcClient, request_json
 /// readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_reset(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::lifecycle::reset(&c, r).await }) }
+    unsafe { client_op::<crate::model::lifecycle::Reset, _, _, crate::model::responses::ResetRun>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::lifecycle::reset(&c, r).await }) }
 }
 
 /// Waits until a worker has started the run's first workflow task, or the run closed (Durable
@@ -203,7 +203,7 @@ pub unsafe extern "C" fn tc_workflow_reset(client: *mut TcClient, request_json: 
 /// bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_wait_for_start(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::durable::wait_for_start(&c, r).await }) }
+    unsafe { client_op::<crate::model::durable::WaitForStart, _, _, crate::model::responses::WorkflowDescription>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::durable::wait_for_start(&c, r).await }) }
 }
 
 /// Waits until the workflow closes, following continue-as-new, and reports how it ended without
@@ -213,7 +213,7 @@ pub unsafe extern "C" fn tc_workflow_wait_for_start(client: *mut TcClient, reque
 /// `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_wait_for_completion(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::durable::wait_for_completion(&c, r).await }) }
+    unsafe { client_op::<crate::model::durable::WaitForCompletion, _, _, crate::model::responses::Completion>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::durable::wait_for_completion(&c, r).await }) }
 }
 
 /// Lists workflows by filter (Durable Task `GetAllInstances` / `QueryInstances`). Request:
@@ -223,7 +223,7 @@ pub unsafe extern "C" fn tc_workflow_wait_for_completion(client: *mut TcClient, 
 /// Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_query_instances(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::durable::query_instances(&c, r).await }) }
+    unsafe { client_op::<crate::model::durable::QueryInstances, _, _, crate::model::responses::InstancePage>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::durable::query_instances(&c, r).await }) }
 }
 
 /// Deletes every workflow the filter matches (Durable Task `PurgeInstances`). Request: the
@@ -232,7 +232,7 @@ pub unsafe extern "C" fn tc_workflow_query_instances(client: *mut TcClient, requ
 /// NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_workflow_purge_instances(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::durable::purge_instances(&c, r).await }) }
+    unsafe { client_op::<crate::model::durable::PurgeInstances, _, _, crate::model::responses::Purged>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::durable::purge_instances(&c, r).await }) }
 }
 
 /// Completes an activity with `result` (a JSON value). Response: `{}`; an activity that is no
@@ -240,14 +240,14 @@ pub unsafe extern "C" fn tc_workflow_purge_instances(client: *mut TcClient, requ
 /// readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_activity_complete(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::activity::complete(&c, r).await }) }
+    unsafe { client_op::<crate::model::activity::ActivityCall<crate::model::activity::Complete>, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::activity::complete(&c, r).await }) }
 }
 
 /// Fails an activity with `failure: {message, type, non_retryable, details}`. Response: `{}`.
 /// Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_activity_fail(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::activity::fail(&c, r).await }) }
+    unsafe { client_op::<crate::model::activity::ActivityCall<crate::model::activity::Fail>, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::activity::fail(&c, r).await }) }
 }
 
 /// Records a heartbeat with `details`. Response: `{cancel_requested, paused, reset}`: whether
@@ -255,14 +255,14 @@ pub unsafe extern "C" fn tc_activity_fail(client: *mut TcClient, request_json: *
 /// or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_activity_heartbeat(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::activity::heartbeat(&c, r).await }) }
+    unsafe { client_op::<crate::model::activity::ActivityCall<crate::model::activity::Details>, _, _, crate::model::responses::HeartbeatReply>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::activity::heartbeat(&c, r).await }) }
 }
 
 /// Reports that an activity stopped after a cancellation request, with `details`. Response:
 /// `{}`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_activity_report_cancellation(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::activity::report_cancellation(&c, r).await }) }
+    unsafe { client_op::<crate::model::activity::ActivityCall<crate::model::activity::Details>, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::activity::report_cancellation(&c, r).await }) }
 }
 
 /// Creates a schedule. Request: `schedule_id`, `spec`, `action` (`{start_workflow:
@@ -272,7 +272,7 @@ pub unsafe extern "C" fn tc_activity_report_cancellation(client: *mut TcClient, 
 /// `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_schedule_create(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::create(&c, r).await }) }
+    unsafe { client_op::<crate::model::schedule::CreateSchedule, _, _, crate::model::schedule_response::ScheduleCreated>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::create(&c, r).await }) }
 }
 
 /// Describes a schedule. Request: `schedule_id`. Response: the schedule in the create request's
@@ -281,7 +281,7 @@ pub unsafe extern "C" fn tc_schedule_create(client: *mut TcClient, request_json:
 /// must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_schedule_describe(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::describe(&c, r).await }) }
+    unsafe { client_op::<crate::model::schedule::ScheduleRef, _, _, crate::model::schedule_response::ScheduleDescription>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::describe(&c, r).await }) }
 }
 
 /// Lists schedules one page at a time. Request: `query`, `page_size`, `next_page_token`.
@@ -290,7 +290,7 @@ pub unsafe extern "C" fn tc_schedule_describe(client: *mut TcClient, request_jso
 /// must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_schedule_list(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::list(&c, r).await }) }
+    unsafe { client_op::<crate::model::schedule::ListSchedules, _, _, crate::model::schedule_response::ScheduleListPage>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::list(&c, r).await }) }
 }
 
 /// Updates a schedule: each given section (`spec`, `action`, `policies`, `state`, `memo`,
@@ -301,21 +301,21 @@ pub unsafe extern "C" fn tc_schedule_list(client: *mut TcClient, request_json: *
 /// bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_schedule_update(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::update(&c, r).await }) }
+    unsafe { client_op::<crate::model::schedule::UpdateSchedule, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::update(&c, r).await }) }
 }
 
 /// Pauses a schedule. Request: `schedule_id`, `note`. Response: `{}`. An unknown id gives
 /// `not_found`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_schedule_pause(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::pause(&c, r).await }) }
+    unsafe { client_op::<crate::model::schedule::PauseSchedule, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::pause(&c, r).await }) }
 }
 
 /// Unpauses a schedule. Request: `schedule_id`, `note`. Response: `{}`. An unknown id gives
 /// `not_found`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_schedule_unpause(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::unpause(&c, r).await }) }
+    unsafe { client_op::<crate::model::schedule::PauseSchedule, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::unpause(&c, r).await }) }
 }
 
 /// Takes one action of a schedule now. Request: `schedule_id`, `overlap` (the schedule's policy
@@ -323,7 +323,7 @@ pub unsafe extern "C" fn tc_schedule_unpause(client: *mut TcClient, request_json
 /// point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_schedule_trigger(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::trigger(&c, r).await }) }
+    unsafe { client_op::<crate::model::schedule::TriggerSchedule, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::trigger(&c, r).await }) }
 }
 
 /// Takes the actions that were due in past ranges. Request: `schedule_id`, `backfills`
@@ -331,7 +331,7 @@ pub unsafe extern "C" fn tc_schedule_trigger(client: *mut TcClient, request_json
 /// `not_found`. Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_schedule_backfill(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::backfill(&c, r).await }) }
+    unsafe { client_op::<crate::model::schedule::BackfillSchedule, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::backfill(&c, r).await }) }
 }
 
 /// Deletes a schedule (workflows it started keep running). Request: `schedule_id`. Response:
@@ -339,7 +339,7 @@ pub unsafe extern "C" fn tc_schedule_backfill(client: *mut TcClient, request_jso
 /// readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_schedule_delete(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::delete(&c, r).await }) }
+    unsafe { client_op::<crate::model::schedule::ScheduleRef, _, _, crate::model::Empty>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::schedule::delete(&c, r).await }) }
 }
 
 /// Calls any unary method of WorkflowService, OperatorService or Health. Request: `{service:
@@ -352,7 +352,7 @@ pub unsafe extern "C" fn tc_schedule_delete(client: *mut TcClient, request_json:
 /// `timeout`). Safety: `request_json` must point to `request_len` readable bytes or be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_client_rpc(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::rpc::call(&c, r).await }) }
+    unsafe { client_op::<crate::model::rpc::RawRpc, _, _, crate::model::responses::RpcResponse>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::rpc::call(&c, r).await }) }
 }
 
 /// The server's version and capabilities. Request: `{}` (or NULL). Response: `{server_version,
@@ -360,5 +360,5 @@ pub unsafe extern "C" fn tc_client_rpc(client: *mut TcClient, request_json: *con
 /// be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn tc_client_system_info(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
-    unsafe { client_op(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::rpc::system_info(&c, r).await }) }
+    unsafe { client_op::<crate::model::Empty, _, _, crate::model::responses::SystemInfo>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::rpc::system_info(&c, r).await }) }
 }

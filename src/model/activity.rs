@@ -7,7 +7,7 @@ use serde::{de::DeserializeOwned, Deserialize};
 use serde_json::Value;
 
 /// Which activity: by task token, or by workflow and activity ids.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActivityTarget {
     /// The activity's task token, base64.
@@ -21,7 +21,7 @@ pub struct ActivityTarget {
 }
 
 /// An application failure reported for an activity.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ActivityFailure {
     /// Message.
@@ -54,7 +54,7 @@ impl<'de, B: DeserializeOwned> Deserialize<'de> for ActivityCall<B> {
 }
 
 /// `tc_activity_complete`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Complete {
     /// The activity's result (JSON value).
@@ -63,7 +63,7 @@ pub struct Complete {
 }
 
 /// `tc_activity_fail`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fail {
     /// The failure.
@@ -71,7 +71,7 @@ pub struct Fail {
 }
 
 /// `tc_activity_heartbeat` and `tc_activity_report_cancellation`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Details {
     /// Details (JSON values).

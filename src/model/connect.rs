@@ -7,7 +7,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Options of `tc_client_connect`. Every key is optional.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConnectOptions {
     /// `host:port` or a URL; default `127.0.0.1:7233`.
@@ -89,7 +89,7 @@ fn kind_of(v: &Value) -> &'static str {
 pub type TlsSetting = BoolOr<TlsConfig>;
 
 /// TLS configuration; every `*_path` key is the file form of the key without it.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TlsConfig {
     /// PEM of the CA that signed the server certificate.
@@ -122,7 +122,7 @@ pub struct TlsConfig {
 pub type KeepAliveSetting = BoolOr<KeepAliveConfig>;
 
 /// HTTP/2 keep-alive tuning.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct KeepAliveConfig {
     /// Ping interval; default 30 s.
@@ -135,7 +135,7 @@ pub struct KeepAliveConfig {
 pub type RetrySetting = BoolOr<RetryConfig>;
 
 /// Retry policy for retryable RPC failures (UNAVAILABLE, RESOURCE_EXHAUSTED, ...).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RetryConfig {
     /// First backoff; default 100 ms.
@@ -154,7 +154,7 @@ pub struct RetryConfig {
 pub type LoadSetting = BoolOr<LoadOptions>;
 
 /// Options for loading an environment-configuration profile.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoadOptions {
     /// Profile name; default `TEMPORAL_PROFILE`, then `default`.

@@ -8,7 +8,7 @@ use crate::error::Result;
 use serde::Deserialize;
 
 /// `tc_workflow_wait_for_start`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WaitForStart {
     /// Workflow id.
@@ -18,7 +18,7 @@ pub struct WaitForStart {
 }
 
 /// `tc_workflow_wait_for_completion`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WaitForCompletion {
     /// Workflow id.
@@ -31,7 +31,7 @@ pub struct WaitForCompletion {
 }
 
 /// A workflow status in an instance filter.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum InstanceStatus {
     /// Open.
@@ -53,7 +53,7 @@ pub enum InstanceStatus {
 }
 
 /// Which instances a query or purge selects; every key narrows the set.
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InstanceFilter {
     /// Any of these statuses.
@@ -72,7 +72,7 @@ pub struct InstanceFilter {
 }
 
 /// Paging keys of [`QueryInstances`].
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InstancePaging {
     /// Instances per page.
@@ -112,7 +112,7 @@ impl<'de> Deserialize<'de> for QueryInstances {
 }
 
 /// Options of [`PurgeInstances`].
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PurgeOptions {
     /// Deletes in flight at once (default 8, at most 64).

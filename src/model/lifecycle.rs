@@ -5,7 +5,7 @@ use crate::error::Result;
 use serde::Deserialize;
 
 /// `tc_workflow_delete`: purges one execution and its history.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Delete {
     /// Workflow id.
@@ -15,7 +15,7 @@ pub struct Delete {
 }
 
 /// `tc_workflow_pause` and `tc_workflow_unpause`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Pause {
     /// Workflow id.
@@ -29,7 +29,7 @@ pub struct Pause {
 }
 
 /// Where `tc_workflow_reset` rewinds to.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ResetTarget {
     /// The last completed workflow task.
@@ -39,7 +39,7 @@ pub enum ResetTarget {
 }
 
 /// `tc_workflow_reset`: starts a new run from a point of the history.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reset {
     /// Workflow id.

@@ -8,6 +8,7 @@
 pub mod activity;
 pub mod connect;
 pub mod durable;
+mod json_schema;
 pub mod lifecycle;
 pub mod responses;
 pub mod rpc;
@@ -136,7 +137,7 @@ mod tests {
     use super::*;
     use serde::Deserialize;
 
-    #[derive(Deserialize, Debug)]
+    #[derive(Deserialize, Debug, schemars::JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Sample {
@@ -157,7 +158,7 @@ mod tests {
         assert!(e.message().contains("UTF-8"), "{}", e.message());
     }
 
-    #[derive(Deserialize, Debug)]
+    #[derive(Deserialize, Debug, schemars::JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Outer {
@@ -207,7 +208,7 @@ mod tests {
 
     #[test]
     fn empty_input_is_an_empty_object() {
-        #[derive(Deserialize)]
+        #[derive(Deserialize, schemars::JsonSchema)]
         #[serde(deny_unknown_fields)]
         struct Empty {}
         assert!(parse::<Empty>(b"").is_ok());
@@ -227,7 +228,7 @@ pub(crate) fn default_true() -> bool {
 
 /// A request without keys (`{}`); any key is rejected. Also the response
 /// of operations that report nothing but success.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Empty {}
 

@@ -10,7 +10,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// The ids of one workflow execution (a parent or root run).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ExecutionIds {
     /// The workflow id.
     pub workflow_id: String,
@@ -19,7 +20,8 @@ pub struct ExecutionIds {
 }
 
 /// `tc_workflow_start`, `tc_workflow_signal_with_start`: the run.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Started {
     /// The workflow id (generated when the request had none).
     pub workflow_id: String,
@@ -30,7 +32,8 @@ pub struct Started {
 }
 
 /// `tc_workflow_result`: the value the run completed with.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct WorkflowResult {
     /// The workflow's return value (null when it returned nothing).
     pub result: Value,
@@ -39,14 +42,16 @@ pub struct WorkflowResult {
 }
 
 /// `tc_workflow_query`: the query handler's answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct QueryResult {
     /// The value the handler returned.
     pub result: Value,
 }
 
 /// A workflow's scheduling priority.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Priority {
     /// Priority key (1 is highest; 0 means the default).
     pub priority_key: i32,
@@ -57,7 +62,8 @@ pub struct Priority {
 }
 
 /// An activity of a running workflow that has not finished.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PendingActivity {
     /// The activity id.
     pub activity_id: String,
@@ -74,7 +80,8 @@ pub struct PendingActivity {
 }
 
 /// `tc_workflow_describe` (and `tc_workflow_wait_for_start`): one execution.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct WorkflowDescription {
     /// The workflow id.
     pub workflow_id: String,
@@ -132,7 +139,8 @@ pub struct WorkflowDescription {
 }
 
 /// One row of a listing (`tc_workflow_list`, `tc_workflow_query_instances`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ExecutionRow {
     /// The workflow id.
     pub workflow_id: String,
@@ -161,7 +169,8 @@ pub struct ExecutionRow {
 }
 
 /// `tc_workflow_list`: one page of executions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct WorkflowPage {
     /// The executions on this page.
     pub executions: Vec<ExecutionRow>,
@@ -170,7 +179,8 @@ pub struct WorkflowPage {
 }
 
 /// One group of a `GROUP BY` count.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CountGroup {
     /// The grouped values (for example `["Running"]`).
     pub values: Vec<Value>,
@@ -179,7 +189,8 @@ pub struct CountGroup {
 }
 
 /// `tc_workflow_count`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct WorkflowCount {
     /// Executions matching the query.
     pub count: i64,
@@ -188,7 +199,8 @@ pub struct WorkflowCount {
 }
 
 /// `tc_workflow_fetch_history`: one page of events.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HistoryPage {
     /// History events in proto3 JSON.
     pub events: Vec<Value>,
@@ -197,14 +209,16 @@ pub struct HistoryPage {
 }
 
 /// `tc_workflow_export_history`: a whole history.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct History {
     /// Every history event in proto3 JSON, in order.
     pub events: Vec<Value>,
 }
 
 /// `tc_workflow_query_instances`: one page of executions by filter.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct InstancePage {
     /// The executions on this page.
     pub instances: Vec<ExecutionRow>,
@@ -217,14 +231,16 @@ pub struct InstancePage {
 }
 
 /// `tc_workflow_purge_instances`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Purged {
     /// Executions deleted.
     pub purged_count: u64,
 }
 
 /// `tc_workflow_wait_for_completion`: how a run ended, never an error.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Completion {
     /// The workflow id.
     pub workflow_id: String,
@@ -250,7 +266,8 @@ pub struct Completion {
 
 /// `tc_workflow_start_update`, `tc_workflow_update`,
 /// `tc_workflow_update_result`: an update and, once completed, its result.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateOutcome {
     /// The update id.
     pub update_id: String,
@@ -260,7 +277,7 @@ pub struct UpdateOutcome {
 }
 
 /// `tc_workflow_update_with_start`: the run and the update.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct UpdateWithStartOutcome {
     /// The workflow id.
     pub workflow_id: String,
@@ -274,14 +291,16 @@ pub struct UpdateWithStartOutcome {
 }
 
 /// `tc_workflow_reset`: the new run.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ResetRun {
     /// The run that the reset started.
     pub run_id: String,
 }
 
 /// `tc_activity_heartbeat`: what the server asks of the activity.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct HeartbeatReply {
     /// Whether cancellation of the activity was requested.
     pub cancel_requested: bool,
@@ -291,8 +310,14 @@ pub struct HeartbeatReply {
     pub reset: bool,
 }
 
+/// `tc_client_rpc`: the method's response message as canonical proto3 JSON.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(transparent)]
+pub struct RpcResponse(pub serde_json::Map<String, Value>);
+
 /// The server's feature flags (`GetSystemInfo`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Capabilities {
     /// Signals and queries carry headers.
     pub signal_and_query_header: bool,
@@ -319,7 +344,8 @@ pub struct Capabilities {
 }
 
 /// `tc_client_system_info`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SystemInfo {
     /// The server's version.
     pub server_version: String,
@@ -328,7 +354,8 @@ pub struct SystemInfo {
 }
 
 /// The success response of `tc_client_connect`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Connected {
     /// The server address.
     pub address: String,

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use tonic::metadata::{Ascii, MetadataKey, MetadataValue};
 
 /// The gRPC service a raw call goes to.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RpcService {
     /// `temporal.api.workflowservice.v1.WorkflowService`.
@@ -33,7 +33,7 @@ impl RpcService {
 }
 
 /// `tc_client_rpc`: one unary call with a proto3 JSON request.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRpc {
     /// Service.

@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// What a schedule does when an action is due while earlier ones still run.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OverlapPolicy {
     /// Do not start the new run (the server's default).
@@ -34,7 +34,7 @@ pub enum OverlapPolicy {
 }
 
 /// `every` + `offset`: matches `epoch + n * every + offset`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IntervalSpec {
     /// The period (whole seconds count).
@@ -106,7 +106,7 @@ impl<'de> Deserialize<'de> for CalendarRange {
 /// its ranges. Omitted fields take the SDK defaults: `second`, `minute` and
 /// `hour` 0, `day_of_month` 1-31, `month` 1-12, `day_of_week` 0-6 (0 is
 /// Sunday), `year` any.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarSpec {
     /// Seconds, 0-59.
@@ -128,7 +128,7 @@ pub struct CalendarSpec {
 }
 
 /// When a schedule's actions are due.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleSpec {
     /// Fixed intervals.
@@ -154,7 +154,7 @@ pub struct ScheduleSpec {
 }
 
 /// What a schedule does when an action is due.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleAction {
     /// Start a workflow: the keys of `tc_workflow_start`, except the ones a
@@ -163,7 +163,7 @@ pub struct ScheduleAction {
 }
 
 /// Overlap, catch-up and failure policies.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SchedulePolicies {
     /// Overlap policy; `skip` when omitted.
@@ -179,7 +179,7 @@ pub struct SchedulePolicies {
 }
 
 /// Paused flag, note and limited actions.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleState {
     /// Whether the schedule is paused.
@@ -192,7 +192,7 @@ pub struct ScheduleState {
 }
 
 /// One backfill: run the actions that were due in `[start_at, end_at]`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Backfill {
     /// Start of the range (inclusive).
@@ -204,7 +204,7 @@ pub struct Backfill {
 }
 
 /// `tc_schedule_create`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateSchedule {
     /// Schedule id.
@@ -233,7 +233,7 @@ pub struct CreateSchedule {
 }
 
 /// `tc_schedule_update`: each given section replaces that section.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateSchedule {
     /// Schedule id.
@@ -257,7 +257,7 @@ pub struct UpdateSchedule {
 }
 
 /// `tc_schedule_describe` and `tc_schedule_delete`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleRef {
     /// Schedule id.
@@ -265,7 +265,7 @@ pub struct ScheduleRef {
 }
 
 /// `tc_schedule_pause` and `tc_schedule_unpause`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PauseSchedule {
     /// Schedule id.
@@ -275,7 +275,7 @@ pub struct PauseSchedule {
 }
 
 /// `tc_schedule_trigger`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TriggerSchedule {
     /// Schedule id.
@@ -285,7 +285,7 @@ pub struct TriggerSchedule {
 }
 
 /// `tc_schedule_backfill`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BackfillSchedule {
     /// Schedule id.
@@ -295,7 +295,7 @@ pub struct BackfillSchedule {
 }
 
 /// `tc_schedule_list`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListSchedules {
     /// Visibility query, e.g. `ScheduleId = "x"`; all schedules when omitted.

@@ -11,7 +11,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// The response of `tc_schedule_create`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleCreated {
     /// The id of the new schedule.
     pub schedule_id: String,
@@ -22,7 +23,8 @@ pub struct ScheduleCreated {
 
 /// The response of `tc_schedule_describe`: the schedule in the create shape
 /// plus `info` and `conflict_token`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleDescription {
     /// The schedule's id.
     pub schedule_id: String,
@@ -46,7 +48,8 @@ pub struct ScheduleDescription {
 }
 
 /// The response of `tc_schedule_list`: one page of schedules.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleListPage {
     /// The schedules of this page.
     pub schedules: Vec<ScheduleListEntry>,
@@ -55,7 +58,8 @@ pub struct ScheduleListPage {
 }
 
 /// One schedule of a list page, as the visibility store knows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleListEntry {
     /// The schedule's id.
     pub schedule_id: String,
@@ -78,7 +82,8 @@ pub struct ScheduleListEntry {
 }
 
 /// `spec` in the request shape; cron strings come back as calendars.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleSpecDescription {
     /// Fixed intervals.
     pub intervals: Vec<ScheduleInterval>,
@@ -99,7 +104,8 @@ pub struct ScheduleSpecDescription {
 }
 
 /// An interval: times `epoch + n * every + offset`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleInterval {
     /// The period in seconds.
     pub every: Seconds,
@@ -109,7 +115,8 @@ pub struct ScheduleInterval {
 
 /// A structured calendar; a time matches when every field matches one of its
 /// ranges.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleCalendar {
     /// Seconds (0-59).
     pub second: Vec<ScheduleRange>,
@@ -130,7 +137,8 @@ pub struct ScheduleCalendar {
 }
 
 /// An inclusive range of calendar values with a step.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleRange {
     /// First value.
     pub start: i32,
@@ -141,14 +149,16 @@ pub struct ScheduleRange {
 }
 
 /// `action` in the request shape.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleActionDescription {
     /// The workflow each action starts, with the keys of `tc_workflow_start`.
     pub start_workflow: ScheduledWorkflow,
 }
 
 /// The workflow a schedule starts; unset keys are null, `{}` or `[]`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduledWorkflow {
     /// The workflow type.
     pub workflow_type: Option<String>,
@@ -181,7 +191,8 @@ pub struct ScheduledWorkflow {
 }
 
 /// The retry policy of the scheduled workflow.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleRetryPolicy {
     /// The first retry delay in seconds, or null.
     pub initial_interval: Option<Seconds>,
@@ -196,7 +207,8 @@ pub struct ScheduleRetryPolicy {
 }
 
 /// `policies` in the request shape, with the server's values.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SchedulePoliciesDescription {
     /// The overlap policy (`skip`, `buffer_one`, ...), or null.
     pub overlap: Option<String>,
@@ -209,7 +221,8 @@ pub struct SchedulePoliciesDescription {
 }
 
 /// `state` in the request shape.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleStateDescription {
     /// Whether the schedule is paused.
     pub paused: bool,
@@ -220,7 +233,8 @@ pub struct ScheduleStateDescription {
 }
 
 /// `info` of describe: what the schedule has done and will do.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleInfo {
     /// Actions taken so far.
     pub action_count: i64,
@@ -246,7 +260,8 @@ pub struct ScheduleInfo {
 }
 
 /// A run started by the schedule.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleRunningWorkflow {
     /// The workflow id; null when empty.
     pub workflow_id: Option<String>,
@@ -255,7 +270,8 @@ pub struct ScheduleRunningWorkflow {
 }
 
 /// One action the schedule took.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduleActionResult {
     /// When the action was due (RFC 3339, UTC), or null.
     pub schedule_time: Option<String>,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Which tasks of a task queue to describe.
-#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskQueueType {
     /// Workflow tasks (the default).
@@ -17,7 +17,7 @@ pub enum TaskQueueType {
 }
 
 /// The request: one task queue and what to report about it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DescribeTaskQueue {
     /// The task queue's name.
@@ -40,7 +40,8 @@ impl Validate for DescribeTaskQueue {
 }
 
 /// The response: `{pollers, stats}`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TaskQueueDescription {
     /// Workers that polled the queue recently (empty unless `report_pollers`).
     pub pollers: Vec<Poller>,
@@ -49,7 +50,8 @@ pub struct TaskQueueDescription {
 }
 
 /// One worker polling the task queue.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Poller {
     /// The worker's identity.
     pub identity: String,
@@ -60,7 +62,8 @@ pub struct Poller {
 }
 
 /// Approximate statistics of the task queue.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TaskQueueStats {
     /// Tasks waiting to be dispatched.
     pub approximate_backlog_count: i64,

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 /// How long `tc_workflow_start_update` waits before answering.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum WaitForStage {
     /// Until the worker accepted (validated) the update.
@@ -22,7 +22,7 @@ pub enum WaitForStage {
 }
 
 /// `tc_workflow_update` and `tc_workflow_start_update`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Update {
     /// Workflow id.
@@ -45,7 +45,7 @@ pub struct Update {
 }
 
 /// `tc_workflow_update_result`: waits for an update's outcome.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateResult {
     /// Workflow id.
@@ -67,7 +67,7 @@ pub struct UpdateWithStart {
 }
 
 /// The update part of [`UpdateWithStart`].
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StartingUpdate {
     /// Update handler name.
@@ -113,7 +113,7 @@ impl Validate for Update {
 
 /// `tc_workflow_update`: an [`Update`] that waits for completion, so it
 /// takes no `wait_for_stage`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct ExecuteUpdate(pub Update);
 

@@ -6,7 +6,7 @@ use crate::error::Result;
 use serde::Deserialize;
 
 /// `tc_workflow_list`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListWorkflows {
     /// List filter in Temporal's visibility query syntax; all workflows when omitted.
@@ -19,7 +19,7 @@ pub struct ListWorkflows {
 }
 
 /// `tc_workflow_count`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CountWorkflows {
     /// Filter; may end in `GROUP BY ExecutionStatus`.
@@ -28,7 +28,7 @@ pub struct CountWorkflows {
 }
 
 /// Which events a history read returns.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EventFilter {
     /// Every event.
@@ -39,7 +39,7 @@ pub enum EventFilter {
 }
 
 /// `tc_workflow_fetch_history`: one page of events.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FetchHistory {
     /// Workflow id.
@@ -62,7 +62,7 @@ pub struct FetchHistory {
 }
 
 /// `tc_workflow_export_history`: the whole history.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExportHistory {
     /// Workflow id.

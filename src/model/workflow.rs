@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// What happens when a workflow id was used by a closed run.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IdReusePolicy {
     /// A new run may start after any closed run.
@@ -25,7 +25,7 @@ pub enum IdReusePolicy {
 }
 
 /// What happens when a run with the id is still open.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IdConflictPolicy {
     /// Fail with `already_started`.
@@ -37,7 +37,7 @@ pub enum IdConflictPolicy {
 }
 
 /// Workflow retry policy.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RetryPolicy {
     /// First retry delay.
@@ -54,7 +54,7 @@ pub struct RetryPolicy {
 }
 
 /// Task priority.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Priority {
     /// 1 (highest) to N; 0 means the default.
@@ -66,7 +66,7 @@ pub struct Priority {
 }
 
 /// The start options shared by start, signal-with-start and update-with-start.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StartWorkflow {
     /// Workflow type name.
@@ -120,7 +120,7 @@ pub struct SignalWithStart {
 }
 
 /// The signal part of [`SignalWithStart`].
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StartSignal {
     /// Signal name.
@@ -138,7 +138,7 @@ impl<'de> Deserialize<'de> for SignalWithStart {
 }
 
 /// Identifies a workflow execution; `run_id` absent means the latest run.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExecutionRef {
     /// Workflow id.
@@ -148,7 +148,7 @@ pub struct ExecutionRef {
 }
 
 /// `tc_workflow_result`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GetResult {
     /// Workflow id.
@@ -161,7 +161,7 @@ pub struct GetResult {
 }
 
 /// `tc_workflow_signal`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signal {
     /// Workflow id.
@@ -180,7 +180,7 @@ pub struct Signal {
 }
 
 /// When a query is rejected instead of answered.
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QueryRejectCondition {
     /// Never reject.
@@ -192,7 +192,7 @@ pub enum QueryRejectCondition {
 }
 
 /// `tc_workflow_query`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Query {
     /// Workflow id.
@@ -211,7 +211,7 @@ pub struct Query {
 }
 
 /// `tc_workflow_cancel`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cancel {
     /// Workflow id.
@@ -227,7 +227,7 @@ pub struct Cancel {
 }
 
 /// `tc_workflow_terminate`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Terminate {
     /// Workflow id.

@@ -5,12 +5,13 @@ use super::{rpc_error, rpc_methods};
 use crate::client::Client;
 use crate::convert::proto_json;
 use crate::error::{Error, ErrorCode, Result};
-use crate::model::responses::SystemInfo;
+use crate::model::responses::{RpcResponse, SystemInfo};
 use crate::model::rpc::{RawRpc, RpcService};
 use crate::model::Empty;
 use prost::Message;
 use prost_reflect::{Kind, MethodDescriptor};
 use serde_json::Value;
+use std::future::Future;
 use temporalio_client::request_extensions::NoRetryOnMatching;
 
 /// One prepared call: the method's descriptor and the caller's options.
@@ -83,21 +84,33 @@ fn prepare(client: &Client, mut raw: RawRpc) -> Result<Call> {
 ///
 /// A `timeout` bounds the whole call, connecting a lazy client and retries
 /// included: past it the call fails with `timeout`.
-pub async fn call(client: &Client, raw: RawRpc) -> Result<Value> {
-    let Some(limit) = raw.timeout.map(|t| t.0) else {
-        return dispatch(client, raw).await;
-    };
-    tokio::time::timeout(limit, dispatch(client, raw))
-        .await
-        .unwrap_or_else(|_| {
-            Err(Error::new(
-                ErrorCode::Timeout,
-                format!(
-                    "no answer within the call's timeout ({} s)",
-                    limit.as_secs_f64()
-                ),
-            ))
-        })
+pub async fn call(client: &Client, raw: RawRpc) -> Result<RpcResponse> {
+    let response = match raw.timeout.map(|t| t.0) {
+        None => dispatch(client, raw).await,
+        Some(limit) => within(limit, dispatch(client, raw)).await,
+    }?;
+    match response {
+        Value::Object(message) => Ok(RpcResponse(message)),
+        other => Err(Error::internal(format!(
+            "a response message converted to {other} instead of an object"
+        ))),
+    }
+}
+
+/// `call`, failing with `timeout` once `limit` has passed.
+async fn within(
+    limit: std::time::Duration,
+    call: impl Future<Output = Result<Value>>,
+) -> Result<Value> {
+    tokio::time::timeout(limit, call).await.unwrap_or_else(|_| {
+        Err(Error::new(
+            ErrorCode::Timeout,
+            format!(
+                "no answer within the call's timeout ({} s)",
+                limit.as_secs_f64()
+            ),
+        ))
+    })
 }
 
 async fn dispatch(client: &Client, raw: RawRpc) -> Result<Value> {

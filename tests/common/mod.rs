@@ -3,6 +3,7 @@
 //! blocking helpers around the library's extern "C" functions.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod contract;
 mod restartable;
 #[allow(unused_imports)] // used by the fault and fuzz tests only
 pub use restartable::Restartable;
@@ -213,10 +214,18 @@ impl Drop for Proxy {
 pub struct Reply {
     pub status: TcStatus,
     pub json: Value,
+    /// The export that replied, when known (see [`begin`]).
+    pub export: Option<&'static str>,
 }
 
 impl Reply {
+    /// Panics unless the reply conforms to the published JSON Schema.
+    pub fn conforms(&self) {
+        contract::assert_conforms(self.export, self.status, &self.json);
+    }
+
     pub fn ok(self) -> Value {
+        self.conforms();
         assert_eq!(
             self.status,
             TcStatus::Ok,
@@ -227,6 +236,7 @@ impl Reply {
     }
 
     pub fn err(self, code: &str) -> Value {
+        self.conforms();
         assert_ne!(
             self.status,
             TcStatus::Ok,
@@ -238,8 +248,12 @@ impl Reply {
     }
 }
 
-/// The channel a callback reports into (boxed and passed as user_data).
-pub type Slot = mpsc::Sender<Reply>;
+/// The channel a callback reports into (boxed and passed as user_data),
+/// with the export whose callback it is, when known.
+pub struct Slot {
+    tx: mpsc::Sender<Reply>,
+    export: Option<&'static str>,
+}
 
 pub unsafe extern "C" fn reply_callback(
     user_data: *mut c_void,
@@ -247,18 +261,31 @@ pub unsafe extern "C" fn reply_callback(
     json: *const c_char,
     len: usize,
 ) {
-    let tx = unsafe { Box::from_raw(user_data as *mut Slot) };
+    let slot = unsafe { Box::from_raw(user_data as *mut Slot) };
     let bytes = unsafe { std::slice::from_raw_parts(json as *const u8, len) };
     assert_eq!(unsafe { *json.add(len) }, 0, "json must be NUL-terminated");
     assert_eq!(unsafe { CStr::from_ptr(json) }.to_bytes(), bytes);
     let json = serde_json::from_slice(bytes).expect("callback JSON parses");
-    let _ = tx.send(Reply { status, json });
+    let export = slot.export;
+    let _ = slot.tx.send(Reply {
+        status,
+        json,
+        export,
+    });
 }
 
 /// A boxed sender for `reply_callback` plus its receiver.
 pub fn slot() -> (*mut c_void, mpsc::Receiver<Reply>) {
+    slot_for(None)
+}
+
+/// [`slot`] for a callback of `export`.
+pub fn slot_for(export: Option<&'static str>) -> (*mut c_void, mpsc::Receiver<Reply>) {
     let (tx, rx) = mpsc::channel();
-    (Box::into_raw(Box::new(tx)) as *mut c_void, rx)
+    (
+        Box::into_raw(Box::new(Slot { tx, export })) as *mut c_void,
+        rx,
+    )
 }
 
 /// The signature shared by every asynchronous client operation.
@@ -278,7 +305,7 @@ pub fn begin(
     request: &str,
     cancel: *const TcCancel,
 ) -> (TcResult, mpsc::Receiver<Reply>) {
-    let (ud, rx) = slot();
+    let (ud, rx) = slot_for(temporal_capi::schema::export_name(op));
     let code = unsafe {
         op(
             client,
@@ -296,8 +323,11 @@ pub fn begin(
 pub fn call(op: OpFn, client: *mut TcClient, request: &Value) -> Reply {
     let text = request.to_string();
     let (_, rx) = begin(op, client, &text, std::ptr::null());
-    rx.recv_timeout(Duration::from_secs(120))
-        .expect("callback fired")
+    let reply = rx
+        .recv_timeout(Duration::from_secs(120))
+        .expect("callback fired");
+    reply.conforms();
+    reply
 }
 
 /// A runtime plus a client connected to the dev server; freed on drop.
@@ -334,7 +364,12 @@ pub unsafe extern "C" fn client_callback(
     let tx = unsafe { Box::from_raw(user_data as *mut mpsc::Sender<(usize, Reply)>) };
     let bytes = unsafe { std::slice::from_raw_parts(json as *const u8, len) };
     let json = serde_json::from_slice(bytes).expect("callback JSON parses");
-    let _ = tx.send((client as usize, Reply { status, json }));
+    let reply = Reply {
+        status,
+        json,
+        export: Some("tc_client_connect"),
+    };
+    let _ = tx.send((client as usize, reply));
 }
 
 /// Connects with the given options on `runtime`; returns the client (or NULL) and reply.
@@ -355,6 +390,7 @@ pub fn connect_with(runtime: *mut TcRuntime, options: &Value) -> (*mut TcClient,
     let (client, reply) = rx
         .recv_timeout(Duration::from_secs(60))
         .expect("connect callback");
+    reply.conforms();
     (client as *mut TcClient, reply)
 }
 
