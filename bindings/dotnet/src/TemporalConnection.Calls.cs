@@ -64,6 +64,12 @@ namespace TemporalCapi
         }
 
         /// <summary>
+        /// The request and response key of the page token of every paged
+        /// operation (<c>page_token_key</c> of include/temporal_capi.operations.json).
+        /// </summary>
+        internal const string PageTokenKey = "next_page_token";
+
+        /// <summary>
         /// Runs a paged operation from <paramref name="pageToken"/> (null: the
         /// first page) and returns the page of <paramref name="rows"/> of its
         /// response, with the token of the next page.
@@ -75,9 +81,25 @@ namespace TemporalCapi
             Func<Dictionary<string, object>, IReadOnlyList<T>> rows,
             CancellationToken cancellationToken)
         {
-            request.Put("next_page_token", pageToken);
-            return CallAsync(
-                operation, request, response => new Page<T>(rows(response), response.GetString("next_page_token")), cancellationToken);
+            return CallPageAsync(
+                operation, request, pageToken, (response, next) => new Page<T>(rows(response), next), cancellationToken);
+        }
+
+        /// <summary>
+        /// Runs a paged operation from <paramref name="pageToken"/> (null: the
+        /// first page), sent under <see cref="PageTokenKey"/>, and returns what
+        /// <paramref name="read"/> makes of its response and the next page's
+        /// token (the response's <see cref="PageTokenKey"/>; null after the last page).
+        /// </summary>
+        internal Task<TPage> CallPageAsync<TPage>(
+            NativeMethods.Operation operation,
+            Dictionary<string, object> request,
+            string pageToken,
+            Func<Dictionary<string, object>, string, TPage> read,
+            CancellationToken cancellationToken)
+        {
+            request.Put(PageTokenKey, pageToken);
+            return CallAsync(operation, request, response => read(response, response.GetString(PageTokenKey)), cancellationToken);
         }
     }
 }

@@ -72,6 +72,7 @@ from .schedule_description import *  # noqa: F403 - what describing and listing 
 from .schedule_handle import ScheduleHandle
 from .schedule_spec import ScheduleCalendarSpec, ScheduleIntervalSpec, ScheduleRange, ScheduleSpec
 from .service import ServiceClient
+from .task_queue import PollerInfo, TaskQueueDescription, TaskQueueStats, TaskQueueType
 from .with_start import WithStartWorkflowOperation
 
 __version__: str = _lib.tc_version().decode()
@@ -99,6 +100,7 @@ __all__ = [
     "NotFoundError",
     "OperationCancelledError",
     "OrchestrationMetadata",
+    "PollerInfo",
     "Priority",
     "QueryRejectCondition",
     "RPCError",
@@ -113,6 +115,9 @@ __all__ = [
     "ServerError",
     "ServiceClient",
     "TLSConfig",
+    "TaskQueueDescription",
+    "TaskQueueStats",
+    "TaskQueueType",
     "TemporalCapiError",
     "TerminatedError",
     "TimeoutError",

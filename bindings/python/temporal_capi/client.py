@@ -1,9 +1,10 @@
 """The asyncio client: :class:`Client` connects, starts workflows and hands out what acts on them.
 
 Besides starting workflows, :class:`Client` lists and counts them
-(visibility), runs update-with-start, creates and lists schedules,
-completes activities asynchronously, makes raw gRPC calls, and answers to
-the Durable Task names (:class:`~temporal_capi.durable_task.DurableTaskClient`).
+(visibility), describes task queues, runs update-with-start, creates and
+lists schedules, completes activities asynchronously, makes raw gRPC calls,
+and answers to the Durable Task names
+(:class:`~temporal_capi.durable_task.DurableTaskClient`).
 Every call goes through the client's :class:`~temporal_capi._transport.Transport`.
 
 The types the client returns live in their own modules and are re-exported
@@ -23,7 +24,7 @@ from typing import Any, AsyncIterator, Mapping, Sequence
 
 from ._library import lib
 from ._managed import Managed
-from ._pager import paginate
+from ._pager import page_request, paginate
 from ._start import WORKFLOW_START
 from ._transport import Transport, encode
 from .activity import AsyncActivityHandle
@@ -36,7 +37,6 @@ from .common import (
     WorkflowUpdateStage,
     compact,
     duration_json,
-    token_json,
 )
 from .durable_task import DurableTaskNamesMixin
 from .executions import (
@@ -51,14 +51,17 @@ from .history import WorkflowHistory, WorkflowHistoryEventPage
 from .runtime import Runtime
 from .schedule_handle import ScheduleHandle, SchedulesMixin
 from .service import ServiceClient
+from .task_queue import TaskQueueDescription, TaskQueuesMixin
 from .with_start import WithStartWorkflowOperation
 
 
-class Client(Managed, SchedulesMixin, DurableTaskNamesMixin):
+class Client(Managed, SchedulesMixin, TaskQueuesMixin, DurableTaskNamesMixin):
     """A connection to a Temporal namespace. Create it with :meth:`connect`.
 
     The schedule methods come from
-    :class:`~temporal_capi.schedule_handle.SchedulesMixin`, the Durable Task
+    :class:`~temporal_capi.schedule_handle.SchedulesMixin`,
+    :meth:`describe_task_queue` from
+    :class:`~temporal_capi.task_queue.TaskQueuesMixin`, the Durable Task
     names from :class:`~temporal_capi.durable_task.DurableTaskNamesMixin`.
 
     The client is safe to share between tasks and threads. :meth:`close`
@@ -229,7 +232,7 @@ class Client(Managed, SchedulesMixin, DurableTaskNamesMixin):
         :class:`~temporal_capi.errors.InvalidArgumentError` for a malformed
         query or a non-positive ``page_size``.
         """
-        request = compact(query=query or None, page_size=page_size, next_page_token=token_json(next_page_token))
+        request = page_request(compact(query=query or None, page_size=page_size), next_page_token)
         return WorkflowExecutionPage.from_json(await self._transport.call(lib.tc_workflow_list, request))
 
     async def list_workflows(
@@ -368,6 +371,7 @@ __all__ = [
     # Re-exported so that imports from ``temporal_capi.client`` keep working.
     "ClientConfig",
     "ScheduleHandle",
+    "TaskQueueDescription",
     "WithStartWorkflowOperation",
     "WorkflowExecution",
     "WorkflowExecutionCount",

@@ -360,6 +360,11 @@ def compact(**values: Any) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
+def name_json(value: NamedIntEnum | str) -> str:
+    """A :class:`NamedIntEnum` member's snake_case name; a name given as text passes as is."""
+    return value.to_json() if isinstance(value, NamedIntEnum) else value
+
+
 def enum_json(value: Any) -> Any:
     """An enum member's JSON value (its ``value``); anything else (text, None) passes as is."""
     return getattr(value, "value", value)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping, Sequence
 
-from .common import WorkflowExecutionStatus, compact, datetime_from_json, datetime_json
+from ._pager import next_token, page_request
+from .common import WorkflowExecutionStatus, compact, datetime_from_json, datetime_json, name_json
 from .executions import WorkflowExecution, WorkflowExecutionDescription
 
 
@@ -40,9 +41,13 @@ class InstanceQuery:
     continuation_token: str | None = None
 
     def to_json(self, *, paging: bool = True) -> dict[str, Any]:
-        """The ``tc_workflow_query_instances`` request (without the paging keys when ``paging`` is False)."""
+        """The ``tc_workflow_query_instances`` request (without the paging keys when ``paging`` is False).
+
+        The continuation token is sent under the key every listing pages
+        with (:data:`~temporal_capi._pager.PAGE_TOKEN_KEY`, ``next_page_token``).
+        """
         request = compact(
-            statuses=[_status_json(s) for s in self.statuses] if self.statuses else None,
+            statuses=[name_json(s) for s in self.statuses] if self.statuses else None,
             created_from=datetime_json(self.created_from) if self.created_from else None,
             created_to=datetime_json(self.created_to) if self.created_to else None,
             id_prefix=self.id_prefix,
@@ -50,20 +55,18 @@ class InstanceQuery:
             task_queue=self.task_queue,
         )
         if paging:
-            request.update(compact(page_size=self.page_size, continuation_token=self.continuation_token))
+            request.update(compact(page_size=self.page_size))
+            request = page_request(request, self.continuation_token)
         return request
-
-
-def _status_json(status: WorkflowExecutionStatus | str) -> str:
-    return status.to_json() if isinstance(status, WorkflowExecutionStatus) else status
 
 
 @dataclass(frozen=True)
 class InstanceQueryResult:
     """One page of :meth:`DurableTaskClient.query_instances <temporal_capi.DurableTaskClient.query_instances>`.
 
-    ``continuation_token`` is None after the last page; ``query`` is the
-    visibility query the filter was translated to.
+    ``continuation_token`` (the response's ``next_page_token``) is None
+    after the last page; ``query`` is the visibility query the filter was
+    translated to.
     """
 
     instances: list[WorkflowExecution]
@@ -75,7 +78,7 @@ class InstanceQueryResult:
         """Reads a ``tc_workflow_query_instances`` response."""
         return cls(
             instances=[WorkflowExecution.from_json(row) for row in value.get("instances") or []],
-            continuation_token=value.get("continuation_token") or None,
+            continuation_token=next_token(value),
             query=value.get("query") or "",
         )
 

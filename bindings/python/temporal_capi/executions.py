@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Mapping
 
+from ._pager import next_token
 from .common import (
     SearchAttributeKey,
     WorkflowExecutionStatus,
@@ -113,7 +114,7 @@ class WorkflowExecutionPage:
         """Reads a ``tc_workflow_list`` response."""
         return cls(
             executions=[WorkflowExecution.from_json(row) for row in value.get("executions") or []],
-            next_page_token=token_from_json(value.get("next_page_token")),
+            next_page_token=token_from_json(next_token(value)),
         )
 
 

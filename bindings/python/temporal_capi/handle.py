@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, AsyncIterator, Literal, Mapping, Sequence
 
 from ._library import lib
-from ._pager import paginate
+from ._pager import next_token, page_request, paginate
 from .common import (
     HistoryEventFilterType,
     QueryRejectCondition,
@@ -18,7 +18,6 @@ from .common import (
     compact,
     enum_json,
     token_from_json,
-    token_json,
 )
 from .errors import WorkflowUpdateFailedError
 from .executions import WorkflowExecutionDescription
@@ -212,13 +211,10 @@ class WorkflowHandle:
                 wait_new_event=wait_new_event or None,
                 skip_archival=skip_archival or None,
                 page_size=page_size,
-                next_page_token=token_json(next_page_token),
             )
         )
-        response = await self._transport.call(lib.tc_workflow_fetch_history, request)
-        return WorkflowHistoryEventPage(
-            list(response.get("events") or []), token_from_json(response.get("next_page_token"))
-        )
+        response = await self._transport.call(lib.tc_workflow_fetch_history, page_request(request, next_page_token))
+        return WorkflowHistoryEventPage(list(response.get("events") or []), token_from_json(next_token(response)))
 
     async def fetch_history_events(
         self,

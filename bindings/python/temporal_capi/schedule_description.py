@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
+from ._pager import next_token
 from .common import (
     SearchAttributeKey,
     WorkflowExecutionStatus,
@@ -227,7 +228,7 @@ class ScheduleListPage:
         """Reads a ``tc_schedule_list`` response."""
         return cls(
             schedules=[ScheduleListDescription.from_json(row) for row in value.get("schedules") or []],
-            next_page_token=token_from_json(value.get("next_page_token")),
+            next_page_token=token_from_json(next_token(value)),
         )
 
 

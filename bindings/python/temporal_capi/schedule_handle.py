@@ -11,7 +11,7 @@ import inspect
 from typing import TYPE_CHECKING, Any, AsyncIterator, Awaitable, Callable, Mapping, Sequence, Union
 
 from ._library import lib
-from ._pager import paginate
+from ._pager import page_request, paginate
 from .common import SearchAttributes, compact, search_attributes_json, token_json
 from .schedule import Schedule, ScheduleBackfill, ScheduleOverlapPolicy, ScheduleUpdate, overlap_json
 from .schedule_description import ScheduleDescription, ScheduleListDescription, ScheduleListPage
@@ -200,7 +200,7 @@ class SchedulesMixin:
         Pass the returned ``next_page_token`` to read the next page; it is
         None after the last page.
         """
-        request = compact(query=query or None, page_size=page_size, next_page_token=token_json(next_page_token))
+        request = page_request(compact(query=query or None, page_size=page_size), next_page_token)
         return ScheduleListPage.from_json(await self._transport.call(lib.tc_schedule_list, request))
 
     async def list_schedules(

@@ -98,7 +98,7 @@ def test_paused_status_and_its_json_names() -> None:
     assert WorkflowExecutionStatus.from_json("paused") is WorkflowExecutionStatus.PAUSED
     assert WorkflowExecutionStatus.CONTINUED_AS_NEW.to_json() == "continued_as_new"
     query = InstanceQuery(statuses=[WorkflowExecutionStatus.PAUSED, "running"], page_size=3, continuation_token="t")
-    assert query.to_json() == {"statuses": ["paused", "running"], "page_size": 3, "continuation_token": "t"}
+    assert query.to_json() == {"statuses": ["paused", "running"], "page_size": 3, "next_page_token": "t"}
     assert query.to_json(paging=False) == {"statuses": ["paused", "running"]}
 
 

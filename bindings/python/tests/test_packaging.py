@@ -22,13 +22,15 @@ def test_pip_install_into_a_fresh_venv_carries_the_library(tmp_path: Path) -> No
     )
     probe = (
         "import temporal_capi, temporal_capi._library as l, pathlib;"
+        "package = pathlib.Path(temporal_capi.__file__).parent;"
         "print(temporal_capi.__version__);"
-        "print(l.library_path().parent == pathlib.Path(temporal_capi.__file__).parent)"
+        "print(l.library_path().parent == package);"
+        "print(sorted(p.name for p in package.glob('*.pyi')), (package / 'py.typed').is_file())"
     )
     shown = subprocess.run(
         [str(python), "-c", probe], check=True, capture_output=True, text=True, env=environment, cwd=tmp_path
-    ).stdout.split()
-    assert shown == [temporal_capi_version(), "True"]
+    ).stdout.splitlines()
+    assert shown == [temporal_capi_version(), "True", "['sync.pyi'] True"], "the library, the stub and py.typed ship"
 
 
 def temporal_capi_version() -> str:

@@ -131,13 +131,12 @@ namespace TemporalCapi
         private Task<OrchestrationQueryResult> QueryPageAsync(
             Dictionary<string, object> filter, string continuationToken, CancellationToken cancellationToken)
         {
-            var request = new Dictionary<string, object>(filter);
-            request.Put("continuation_token", continuationToken);
-            return Client.Connection.CallAsync(
+            return Client.Connection.CallPageAsync(
                 NativeMethods.tc_workflow_query_instances,
-                request,
-                response => new OrchestrationQueryResult(
-                    TemporalClient.Rows(response, "instances"), response.GetString("continuation_token"), response.GetString("query")),
+                new Dictionary<string, object>(filter),
+                continuationToken,
+                (response, next) => new OrchestrationQueryResult(
+                    TemporalClient.Rows(response, "instances"), next, response.GetString("query")),
                 cancellationToken);
         }
 

@@ -10,7 +10,11 @@ namespace TemporalCapi
         /// <summary>Instances per page; null for the server's default. Must be positive.</summary>
         public int? PageSize { get; set; }
 
-        /// <summary>The <see cref="OrchestrationQueryResult.ContinuationToken"/> of the previous page; null for the first.</summary>
+        /// <summary>
+        /// The <see cref="OrchestrationQueryResult.ContinuationToken"/> of the
+        /// previous page; null for the first. (Durable Task's name for the page
+        /// token that every listing sends as <c>next_page_token</c>.)
+        /// </summary>
         public string ContinuationToken { get; set; }
     }
 }

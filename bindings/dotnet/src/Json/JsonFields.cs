@@ -43,6 +43,13 @@ namespace TemporalCapi.Json
             return value == null ? (long?)null : JsonConverter.To<long>(value);
         }
 
+        /// <summary>A number member; 0 when absent or null.</summary>
+        internal static double GetDouble(this Dictionary<string, object> obj, string key)
+        {
+            var value = obj.Get(key);
+            return value == null ? 0.0 : JsonConverter.To<double>(value);
+        }
+
         /// <summary>An object member, or null.</summary>
         internal static Dictionary<string, object> GetObject(this Dictionary<string, object> obj, string key)
         {

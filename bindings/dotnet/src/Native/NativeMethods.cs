@@ -153,6 +153,9 @@ namespace TemporalCapi.Native
         internal static extern int tc_workflow_delete(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern int tc_workflow_describe_task_queue(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
         internal static extern int tc_workflow_export_history(IntPtr client, byte[] json, UIntPtr length, IntPtr cancel, Callback callback, IntPtr userData);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl)]
