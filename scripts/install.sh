@@ -7,7 +7,9 @@
 # is up to date) and installs
 #
 #   PREFIX/lib/libtemporal_capi.so, PREFIX/lib/libtemporal_capi.a
-#   PREFIX/include/temporal_capi.h, PREFIX/include/temporal_capi.hpp
+#   PREFIX/include/temporal_capi.h, PREFIX/include/temporal_capi.hpp,
+#   PREFIX/include/temporal_capi.schema.json (the JSON contract),
+#   PREFIX/include/temporal_capi.operations.json (the operation manifest)
 #   PREFIX/lib/pkgconfig/temporal_capi.pc
 #   PREFIX/lib/cmake/temporal_capi/temporal_capiConfig.cmake (+ ConfigVersion)
 #
@@ -43,7 +45,8 @@ prefix=$(cd "$1" && pwd)
 install -d "$prefix/include" "$prefix/lib/pkgconfig" "$prefix/lib/cmake/temporal_capi"
 install -m 0755 "$target/release/libtemporal_capi.so" "$prefix/lib/"
 install -m 0644 "$target/release/libtemporal_capi.a" "$prefix/lib/"
-install -m 0644 "$root/include/temporal_capi.h" "$root/include/temporal_capi.hpp" "$prefix/include/"
+install -m 0644 "$root/include/temporal_capi.h" "$root/include/temporal_capi.hpp" \
+    "$root/include/temporal_capi.schema.json" "$root/include/temporal_capi.operations.json" "$prefix/include/"
 
 # Writes template $1 to $2 with @PREFIX@, @VERSION@, @VERSION_MAJOR@ and
 # @VERSION_MINOR@ filled in.

@@ -34,7 +34,12 @@ fn install_writes_library_headers_and_package_files_with_the_cargo_version() {
     ] {
         assert!(prefix.join(file).is_file(), "{file} not installed");
     }
-    for header in ["temporal_capi.h", "temporal_capi.hpp"] {
+    for header in [
+        "temporal_capi.h",
+        "temporal_capi.hpp",
+        "temporal_capi.schema.json",
+        "temporal_capi.operations.json",
+    ] {
         assert_eq!(
             std::fs::read(prefix.join("include").join(header)).unwrap(),
             std::fs::read(repo_root().join("include").join(header)).unwrap(),

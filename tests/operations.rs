@@ -126,3 +126,63 @@ fn the_schema_rejects_what_the_library_never_sends() {
     let unknown_code = serde_json::json!({"code": "oops", "message": "m"});
     assert!(!violations(None, TcStatus::Error, &unknown_code).is_empty());
 }
+
+/// The request keys of an operation's schema (top level; `anyOf` branches
+/// and `$ref`s into `$defs` followed).
+fn request_keys(document: &serde_json::Value, schema: &serde_json::Value) -> Vec<String> {
+    if let Some(reference) = schema["$ref"].as_str() {
+        let name = reference.trim_start_matches("#/$defs/");
+        return request_keys(document, &document["$defs"][name]);
+    }
+    let mut keys: Vec<String> = schema["properties"]
+        .as_object()
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
+    for branch in schema["anyOf"].as_array().into_iter().flatten() {
+        keys.extend(request_keys(document, branch));
+    }
+    keys
+}
+
+/// The `## ` section of docs/JSON.md that documents `export` (the first
+/// heading or table row naming it), plus the start keys' section when it
+/// refers to them.
+fn section_of<'a>(docs: &'a str, export: &str) -> Option<String> {
+    let name = format!("`{export}`");
+    let mut offset = 0;
+    let mut at = None;
+    for line in docs.split_inclusive('\n') {
+        if (line.starts_with('#') || line.starts_with('|')) && line.contains(&name) {
+            at = Some(offset);
+            break;
+        }
+        offset += line.len();
+    }
+    let at = at?;
+    let start = docs[..at].rfind("\n## ").unwrap_or(0);
+    let end = docs[at..].find("\n## ").map_or(docs.len(), |e| at + e);
+    let mut section = docs[start..end].to_owned();
+    if export != "tc_workflow_start" && section.contains("start keys") {
+        section.push_str(&section_of(docs, "tc_workflow_start").unwrap_or_default());
+    }
+    Some(section)
+}
+
+#[test]
+fn docs_json_md_describes_every_operation_and_request_key_of_the_schema() {
+    let docs = fs::read_to_string(common::repo_root().join("docs/JSON.md")).unwrap();
+    let document = temporal_capi::schema::document();
+    let mut missing = Vec::new();
+    for (export, entry) in document["operations"].as_object().unwrap() {
+        let Some(section) = section_of(&docs, export) else {
+            missing.push(format!("{export}: no heading or table row names it"));
+            continue;
+        };
+        for key in request_keys(&document, &entry["request"]) {
+            if !section.contains(&format!("`{key}`")) && !section.contains(&format!("\"{key}\"")) {
+                missing.push(format!("{export}: request key `{key}`"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "docs/JSON.md lacks: {missing:#?}");
+}
