@@ -147,7 +147,7 @@ fn request_keys(document: &serde_json::Value, schema: &serde_json::Value) -> Vec
 /// The `## ` section of docs/JSON.md that documents `export` (the first
 /// heading or table row naming it), plus the start keys' section when it
 /// refers to them.
-fn section_of<'a>(docs: &'a str, export: &str) -> Option<String> {
+fn section_of(docs: &str, export: &str) -> Option<String> {
     let name = format!("`{export}`");
     let mut offset = 0;
     let mut at = None;

@@ -79,29 +79,14 @@ pub struct PendingActivity {
     pub last_failure: Option<Value>,
 }
 
-/// `tc_workflow_describe` (and `tc_workflow_wait_for_start`): one execution.
+/// `tc_workflow_describe` (and `tc_workflow_wait_for_start`): one execution:
+/// the keys of its listing row plus its configuration and pending work.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkflowDescription {
-    /// The workflow id.
-    pub workflow_id: String,
-    /// The run id.
-    pub run_id: String,
-    /// The workflow type.
-    pub workflow_type: Option<String>,
-    /// The task queue.
-    pub task_queue: String,
-    /// `running`, `completed`, `failed`, `canceled`, `terminated`,
-    /// `continued_as_new`, `timed_out` or `paused`.
-    pub status: Option<String>,
-    /// When the run started (RFC 3339).
-    pub start_time: Option<String>,
-    /// When it began executing (after a start delay or cron wait).
-    pub execution_time: Option<String>,
-    /// When it closed; null while running.
-    pub close_time: Option<String>,
-    /// Events in its history.
-    pub history_length: i64,
+    /// The listing row's keys.
+    #[serde(flatten)]
+    pub execution: ExecutionRow,
     /// Size of its history in bytes.
     pub history_size_bytes: i64,
     /// Execution timeout in seconds; null when unlimited.
@@ -110,12 +95,6 @@ pub struct WorkflowDescription {
     pub run_timeout: Option<Seconds>,
     /// Workflow task timeout in seconds.
     pub task_timeout: Option<Seconds>,
-    /// Memo: an object of payload values.
-    pub memo: Value,
-    /// Search attributes: an object of typed values.
-    pub search_attributes: Value,
-    /// The parent run of a child workflow.
-    pub parent: Option<ExecutionIds>,
     /// The root run of a child workflow chain.
     pub root: Option<ExecutionIds>,
     /// The first run of its continue-as-new chain.
@@ -150,11 +129,12 @@ pub struct ExecutionRow {
     pub workflow_type: Option<String>,
     /// The task queue.
     pub task_queue: String,
-    /// The status, as in [`WorkflowDescription::status`].
+    /// `running`, `completed`, `failed`, `canceled`, `terminated`,
+    /// `continued_as_new`, `timed_out` or `paused`.
     pub status: Option<String>,
-    /// When the run started.
+    /// When the run started (RFC 3339).
     pub start_time: Option<String>,
-    /// When it began executing.
+    /// When it began executing (after a start delay or cron wait).
     pub execution_time: Option<String>,
     /// When it closed; null while running.
     pub close_time: Option<String>,

@@ -37,168 +37,100 @@ fn application_failure(f: ActivityFailure) -> Result<Failure> {
     })
 }
 
-/// `tc_activity_complete` -> `{}`.
-pub async fn complete(client: &Client, req: ActivityCall<Complete>) -> Result<Empty> {
-    let result = payload::encode_all(std::slice::from_ref(&req.body.result))?;
-    let (namespace, identity) = (client.namespace().to_owned(), client.identity().to_owned());
-    let mut svc = client.workflow_service().await?;
-    match address(req.target)? {
-        Address::Token(task_token) => svc
-            .respond_activity_task_completed(Request::new(RespondActivityTaskCompletedRequest {
-                task_token,
-                result,
-                identity,
-                namespace,
-                ..Default::default()
-            }))
-            .await
-            .map(drop),
-        Address::Ids {
-            workflow_id,
-            run_id,
-            activity_id,
-        } => svc
-            .respond_activity_task_completed_by_id(Request::new(
-                RespondActivityTaskCompletedByIdRequest {
+/// Sends one activity request, by task token or by ids (both request
+/// messages get `namespace`, `identity` and the `$field`s); evaluates to
+/// `$body` with `$reply` bound to the response message.
+macro_rules! to_activity {
+    (
+        $client:expr, $target:expr,
+        $by_token:ident($TokenRequest:ident), $by_ids:ident($IdsRequest:ident),
+        { $($field:ident),* }, |$reply:ident| $body:expr
+    ) => {{
+        let (namespace, identity) = ($client.namespace().to_owned(), $client.identity().to_owned());
+        let mut svc = $client.workflow_service().await?;
+        match address($target)? {
+            Address::Token(task_token) => svc
+                .$by_token(Request::new($TokenRequest {
+                    task_token,
+                    namespace,
+                    identity,
+                    $($field,)*
+                    ..Default::default()
+                }))
+                .await
+                .map(|r| { let $reply = r.into_inner(); $body }),
+            Address::Ids { workflow_id, run_id, activity_id } => svc
+                .$by_ids(Request::new($IdsRequest {
                     namespace,
                     workflow_id,
                     run_id,
                     activity_id,
-                    result,
                     identity,
+                    $($field,)*
                     ..Default::default()
-                },
-            ))
-            .await
-            .map(drop),
-    }
-    .map_err(rpc_error)?;
+                }))
+                .await
+                .map(|r| { let $reply = r.into_inner(); $body }),
+        }
+        .map_err(rpc_error)?
+    }};
+}
+
+/// `tc_activity_complete` -> `{}`.
+pub async fn complete(client: &Client, req: ActivityCall<Complete>) -> Result<Empty> {
+    let result = payload::encode_all(std::slice::from_ref(&req.body.result))?;
+    to_activity!(
+        client,
+        req.target,
+        respond_activity_task_completed(RespondActivityTaskCompletedRequest),
+        respond_activity_task_completed_by_id(RespondActivityTaskCompletedByIdRequest),
+        { result },
+        |_reply| ()
+    );
     Ok(Empty {})
 }
 
 /// `tc_activity_fail` -> `{}`.
 pub async fn fail(client: &Client, req: ActivityCall<Fail>) -> Result<Empty> {
     let failure = Some(application_failure(req.body.failure)?);
-    let (namespace, identity) = (client.namespace().to_owned(), client.identity().to_owned());
-    let mut svc = client.workflow_service().await?;
-    match address(req.target)? {
-        Address::Token(task_token) => svc
-            .respond_activity_task_failed(Request::new(RespondActivityTaskFailedRequest {
-                task_token,
-                failure,
-                identity,
-                namespace,
-                ..Default::default()
-            }))
-            .await
-            .map(drop),
-        Address::Ids {
-            workflow_id,
-            run_id,
-            activity_id,
-        } => svc
-            .respond_activity_task_failed_by_id(Request::new(
-                RespondActivityTaskFailedByIdRequest {
-                    namespace,
-                    workflow_id,
-                    run_id,
-                    activity_id,
-                    failure,
-                    identity,
-                    ..Default::default()
-                },
-            ))
-            .await
-            .map(drop),
-    }
-    .map_err(rpc_error)?;
+    to_activity!(
+        client,
+        req.target,
+        respond_activity_task_failed(RespondActivityTaskFailedRequest),
+        respond_activity_task_failed_by_id(RespondActivityTaskFailedByIdRequest),
+        { failure },
+        |_reply| ()
+    );
     Ok(Empty {})
 }
 
 /// `tc_activity_heartbeat` -> `{cancel_requested, paused, reset}`.
 pub async fn heartbeat(client: &Client, req: ActivityCall<Details>) -> Result<HeartbeatReply> {
     let details = payload::encode_all(&req.body.details)?;
-    let (namespace, identity) = (client.namespace().to_owned(), client.identity().to_owned());
-    let mut svc = client.workflow_service().await?;
-    let (cancel_requested, paused, reset) = match address(req.target)? {
-        Address::Token(task_token) => svc
-            .record_activity_task_heartbeat(Request::new(RecordActivityTaskHeartbeatRequest {
-                task_token,
-                details,
-                identity,
-                namespace,
-                ..Default::default()
-            }))
-            .await
-            .map(|r| {
-                let r = r.into_inner();
-                (r.cancel_requested, r.activity_paused, r.activity_reset)
-            }),
-        Address::Ids {
-            workflow_id,
-            run_id,
-            activity_id,
-        } => svc
-            .record_activity_task_heartbeat_by_id(Request::new(
-                RecordActivityTaskHeartbeatByIdRequest {
-                    namespace,
-                    workflow_id,
-                    run_id,
-                    activity_id,
-                    details,
-                    identity,
-                    ..Default::default()
-                },
-            ))
-            .await
-            .map(|r| {
-                let r = r.into_inner();
-                (r.cancel_requested, r.activity_paused, r.activity_reset)
-            }),
-    }
-    .map_err(rpc_error)?;
-    Ok(HeartbeatReply {
-        cancel_requested,
-        paused,
-        reset,
-    })
+    Ok(to_activity!(
+        client,
+        req.target,
+        record_activity_task_heartbeat(RecordActivityTaskHeartbeatRequest),
+        record_activity_task_heartbeat_by_id(RecordActivityTaskHeartbeatByIdRequest),
+        { details },
+        |reply| HeartbeatReply {
+            cancel_requested: reply.cancel_requested,
+            paused: reply.activity_paused,
+            reset: reply.activity_reset,
+        }
+    ))
 }
 
 /// `tc_activity_report_cancellation` -> `{}`.
 pub async fn report_cancellation(client: &Client, req: ActivityCall<Details>) -> Result<Empty> {
     let details = payload::encode_all(&req.body.details)?;
-    let (namespace, identity) = (client.namespace().to_owned(), client.identity().to_owned());
-    let mut svc = client.workflow_service().await?;
-    match address(req.target)? {
-        Address::Token(task_token) => svc
-            .respond_activity_task_canceled(Request::new(RespondActivityTaskCanceledRequest {
-                task_token,
-                details,
-                identity,
-                namespace,
-                ..Default::default()
-            }))
-            .await
-            .map(drop),
-        Address::Ids {
-            workflow_id,
-            run_id,
-            activity_id,
-        } => svc
-            .respond_activity_task_canceled_by_id(Request::new(
-                RespondActivityTaskCanceledByIdRequest {
-                    namespace,
-                    workflow_id,
-                    run_id,
-                    activity_id,
-                    details,
-                    identity,
-                    ..Default::default()
-                },
-            ))
-            .await
-            .map(drop),
-    }
-    .map_err(rpc_error)?;
+    to_activity!(
+        client,
+        req.target,
+        respond_activity_task_canceled(RespondActivityTaskCanceledRequest),
+        respond_activity_task_canceled_by_id(RespondActivityTaskCanceledByIdRequest),
+        { details },
+        |_reply| ()
+    );
     Ok(Empty {})
 }

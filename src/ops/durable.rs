@@ -145,18 +145,19 @@ pub async fn wait_for_completion(
     )
     .await?;
     let (input, output) = if req.get_inputs_and_outputs {
-        let input = run_input(client, &req.workflow_id, &described.run_id).await?;
+        let input = run_input(client, &req.workflow_id, &described.execution.run_id).await?;
         (Some(input), Some(output))
     } else {
         (None, None)
     };
+    let execution = described.execution;
     Ok(Completion {
         workflow_id: req.workflow_id,
-        run_id: described.run_id,
-        workflow_type: described.workflow_type,
+        run_id: execution.run_id,
+        workflow_type: execution.workflow_type,
         status,
-        created_at: described.start_time,
-        last_updated_at: described.close_time,
+        created_at: execution.start_time,
+        last_updated_at: execution.close_time,
         failure,
         input,
         output,

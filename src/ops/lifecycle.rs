@@ -1,11 +1,12 @@
 //! Delete (purge one), pause, unpause and reset.
 
-use super::{history, request_id, rpc_error, workflow};
+use super::{history, request_id, workflow};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::model::lifecycle::{Delete, Pause, Reset, ResetTarget};
 use crate::model::responses::ResetRun;
 use crate::model::Empty;
+use crate::ops::unary;
 use temporalio_protos::temporal::api::{
     enums::v1::EventType,
     workflowservice::v1::{
@@ -14,7 +15,6 @@ use temporalio_protos::temporal::api::{
         UnpauseWorkflowExecutionRequest,
     },
 };
-use tonic::Request;
 
 /// `tc_workflow_delete` -> `{}`: removes the execution and its history
 /// (a running execution is terminated first by the server).
@@ -23,12 +23,7 @@ pub async fn delete(client: &Client, req: Delete) -> Result<Empty> {
         namespace: client.namespace().to_owned(),
         workflow_execution: workflow::execution(&req.workflow_id, &req.run_id),
     };
-    client
-        .workflow_service()
-        .await?
-        .delete_workflow_execution(Request::new(request))
-        .await
-        .map_err(rpc_error)?;
+    unary!(client, delete_workflow_execution, request);
     Ok(Empty {})
 }
 
@@ -42,12 +37,7 @@ pub async fn pause(client: &Client, req: Pause) -> Result<Empty> {
         reason: req.reason.unwrap_or_default(),
         request_id: request_id(&req.request_id),
     };
-    client
-        .workflow_service()
-        .await?
-        .pause_workflow_execution(Request::new(request))
-        .await
-        .map_err(rpc_error)?;
+    unary!(client, pause_workflow_execution, request);
     Ok(Empty {})
 }
 
@@ -61,12 +51,7 @@ pub async fn unpause(client: &Client, req: Pause) -> Result<Empty> {
         reason: req.reason.unwrap_or_default(),
         request_id: request_id(&req.request_id),
     };
-    client
-        .workflow_service()
-        .await?
-        .unpause_workflow_execution(Request::new(request))
-        .await
-        .map_err(rpc_error)?;
+    unary!(client, unpause_workflow_execution, request);
     Ok(Empty {})
 }
 
@@ -120,13 +105,7 @@ pub async fn reset(client: &Client, req: Reset) -> Result<ResetRun> {
         identity: client.identity().to_owned(),
         ..Default::default()
     };
-    let resp = client
-        .workflow_service()
-        .await?
-        .reset_workflow_execution(Request::new(request))
-        .await
-        .map_err(rpc_error)?
-        .into_inner();
+    let resp = unary!(client, reset_workflow_execution, request);
     Ok(ResetRun {
         run_id: resp.run_id,
     })

@@ -18,6 +18,22 @@ pub mod workflow;
 use crate::convert::grpc_status;
 use crate::error::Error;
 
+/// `unary!(client, method, request)`: calls the WorkflowService `method` with
+/// `request` (retried as the connection retries) and evaluates to the
+/// response message; a failed call returns early with [`rpc_error`].
+macro_rules! unary {
+    ($client:expr, $method:ident, $request:expr) => {
+        $client
+            .workflow_service()
+            .await?
+            .$method(tonic::Request::new($request))
+            .await
+            .map_err($crate::ops::rpc_error)?
+            .into_inner()
+    };
+}
+pub(crate) use unary;
+
 /// Maps a failed RPC to the library error.
 pub(crate) fn rpc_error(status: tonic::Status) -> Error {
     grpc_status::to_error(&status)

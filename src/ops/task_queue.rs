@@ -1,18 +1,17 @@
 //! `tc_workflow_describe_task_queue`: the pollers and statistics of a task queue.
 
-use super::rpc_error;
 use crate::client::Client;
 use crate::convert::{duration, time};
 use crate::error::Result;
 use crate::model::task_queue::{
     DescribeTaskQueue, Poller, TaskQueueDescription, TaskQueueStats, TaskQueueType,
 };
+use crate::ops::unary;
 use temporalio_protos::temporal::api::{
     enums::v1::{TaskQueueKind, TaskQueueType as ProtoTaskQueueType},
     taskqueue::v1::{PollerInfo, TaskQueue, TaskQueueStats as ProtoStats},
     workflowservice::v1::DescribeTaskQueueRequest,
 };
-use tonic::Request;
 
 /// Describes one task queue: its recent pollers and, when asked, its
 /// backlog statistics.
@@ -32,13 +31,7 @@ pub async fn describe(client: &Client, req: DescribeTaskQueue) -> Result<TaskQue
         report_stats: req.report_stats,
         ..Default::default()
     };
-    let response = client
-        .workflow_service()
-        .await?
-        .describe_task_queue(Request::new(request))
-        .await
-        .map_err(rpc_error)?
-        .into_inner();
+    let response = unary!(client, describe_task_queue, request);
     let pollers = if req.report_pollers {
         response.pollers.iter().map(poller).collect()
     } else {

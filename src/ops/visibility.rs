@@ -1,6 +1,5 @@
 //! Listing and counting workflows through the visibility store.
 
-use super::rpc_error;
 use super::workflow::{execution_ids, memo, status_str};
 use crate::client::Client;
 use crate::convert::{payload, search_attributes, time};
@@ -10,12 +9,12 @@ use crate::model::{
     validate::base64,
     visibility::{CountWorkflows, ListWorkflows},
 };
+use crate::ops::unary;
 use base64::{engine::general_purpose::STANDARD, Engine};
 use temporalio_protos::temporal::api::{
     workflow::v1::WorkflowExecutionInfo,
     workflowservice::v1::{CountWorkflowExecutionsRequest, ListWorkflowExecutionsRequest},
 };
-use tonic::Request;
 
 /// One row of a listing: the describe-like summary of a run.
 pub(crate) fn execution_row(info: &WorkflowExecutionInfo) -> ExecutionRow {
@@ -54,13 +53,7 @@ pub(crate) async fn list_page(
         next_page_token: token,
         query: query.to_owned(),
     };
-    let resp = client
-        .workflow_service()
-        .await?
-        .list_workflow_executions(Request::new(request))
-        .await
-        .map_err(rpc_error)?
-        .into_inner();
+    let resp = unary!(client, list_workflow_executions, request);
     Ok((resp.executions, resp.next_page_token))
 }
 
@@ -80,13 +73,7 @@ pub async fn count(client: &Client, req: CountWorkflows) -> Result<WorkflowCount
         namespace: client.namespace().to_owned(),
         query: req.query,
     };
-    let resp = client
-        .workflow_service()
-        .await?
-        .count_workflow_executions(Request::new(request))
-        .await
-        .map_err(rpc_error)?
-        .into_inner();
+    let resp = unary!(client, count_workflow_executions, request);
     let groups = resp
         .groups
         .iter()

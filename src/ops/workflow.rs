@@ -3,7 +3,7 @@
 
 use super::{request_id, rpc_error};
 use crate::client::Client;
-use crate::convert::{duration, failure, payload, search_attributes, time};
+use crate::convert::{duration, failure, payload, search_attributes};
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::responses::{
     ExecutionIds, PendingActivity, Priority, QueryResult, Started, WorkflowDescription,
@@ -13,6 +13,7 @@ use crate::model::workflow::{
     RetryPolicy, Signal, SignalWithStart, StartWorkflow, Terminate,
 };
 use crate::model::Empty;
+use crate::ops::unary;
 use serde_json::Value;
 use temporalio_protos::temporal::api::{
     common::v1::{self as common, WorkflowExecution, WorkflowType},
@@ -260,7 +261,6 @@ pub async fn describe(client: &Client, req: ExecutionRef) -> Result<WorkflowDesc
     let info = d.workflow_execution_info.unwrap_or_default();
     let config = d.execution_config.unwrap_or_default();
     let ext = d.workflow_extended_info.unwrap_or_default();
-    let exec = info.execution.clone().unwrap_or_default();
     let meta = config.user_metadata.unwrap_or_default();
     let text = |p: Option<&common::Payload>| p.map(payload::decode).unwrap_or(Value::Null);
     let pending_activities = d
@@ -276,22 +276,11 @@ pub async fn describe(client: &Client, req: ExecutionRef) -> Result<WorkflowDesc
         })
         .collect();
     Ok(WorkflowDescription {
-        workflow_id: exec.workflow_id,
-        run_id: exec.run_id,
-        workflow_type: info.r#type.map(|t| t.name),
-        task_queue: info.task_queue,
-        status: status_str(info.status),
-        start_time: time::proto_to_string(info.start_time.as_ref()),
-        execution_time: time::proto_to_string(info.execution_time.as_ref()),
-        close_time: time::proto_to_string(info.close_time.as_ref()),
-        history_length: info.history_length,
+        execution: super::visibility::execution_row(&info),
         history_size_bytes: info.history_size_bytes,
         execution_timeout: duration::proto_seconds(config.workflow_execution_timeout.as_ref()),
         run_timeout: duration::proto_seconds(config.workflow_run_timeout.as_ref()),
         task_timeout: duration::proto_seconds(config.default_workflow_task_timeout.as_ref()),
-        memo: memo(info.memo.as_ref()),
-        search_attributes: search_attributes::decode(info.search_attributes.as_ref()),
-        parent: execution_ids(info.parent_execution.as_ref()),
         root: execution_ids(info.root_execution.as_ref()),
         first_run_id: info.first_run_id,
         static_summary: text(meta.summary.as_ref()),
@@ -325,12 +314,7 @@ pub async fn signal(client: &Client, req: Signal) -> Result<Empty> {
             .transpose()?,
         ..Default::default()
     };
-    client
-        .workflow_service()
-        .await?
-        .signal_workflow_execution(Request::new(request))
-        .await
-        .map_err(rpc_error)?;
+    unary!(client, signal_workflow_execution, request);
     Ok(Empty {})
 }
 
@@ -399,12 +383,7 @@ pub async fn cancel(client: &Client, req: Cancel) -> Result<Empty> {
         reason: req.reason.unwrap_or_default(),
         ..Default::default()
     };
-    client
-        .workflow_service()
-        .await?
-        .request_cancel_workflow_execution(Request::new(request))
-        .await
-        .map_err(rpc_error)?;
+    unary!(client, request_cancel_workflow_execution, request);
     Ok(Empty {})
 }
 
@@ -419,11 +398,6 @@ pub async fn terminate(client: &Client, req: Terminate) -> Result<Empty> {
         first_execution_run_id: req.first_execution_run_id.unwrap_or_default(),
         ..Default::default()
     };
-    client
-        .workflow_service()
-        .await?
-        .terminate_workflow_execution(Request::new(request))
-        .await
-        .map_err(rpc_error)?;
+    unary!(client, terminate_workflow_execution, request);
     Ok(Empty {})
 }

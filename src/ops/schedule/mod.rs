@@ -18,6 +18,7 @@ use crate::model::schedule::{
 use crate::model::schedule_response::{ScheduleCreated, ScheduleDescription, ScheduleListPage};
 use crate::model::validate::base64;
 use crate::model::Empty;
+use crate::ops::unary;
 use temporalio_protos::temporal::api::{
     enums::v1::ScheduleOverlapPolicy,
     schedule::v1::{Schedule, SchedulePatch, TriggerImmediatelyRequest},
@@ -144,13 +145,7 @@ pub async fn list(client: &Client, req: ListSchedules) -> Result<ScheduleListPag
         next_page_token: base64(&req.next_page_token, "next_page_token")?,
         query: req.query.unwrap_or_default(),
     };
-    let resp = client
-        .workflow_service()
-        .await?
-        .list_schedules(Request::new(request))
-        .await
-        .map_err(rpc_error)?
-        .into_inner();
+    let resp = unary!(client, list_schedules, request);
     Ok(ScheduleListPage {
         schedules: resp.schedules.iter().map(decode::list_entry).collect(),
         next_page_token: decode::token(&resp.next_page_token),
