@@ -13,7 +13,14 @@
 //! run `cargo test --test operations` (outside CI it rewrites the generated
 //! files) and rebuild.
 
+use crate::error::Result;
+use crate::ffi::{cancel::TcCancel, client::TcClient, TcCallback, TcResult};
+use crate::model::validate::Validate;
+use crate::operation_index::INDEX;
+use schemars::{Schema, SchemaGenerator};
+use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
+use std::ffi::{c_char, c_void};
 
 /// One asynchronous client export: `TcResult <export>(TcClient *client,
 /// const char *request_json, size_t request_len, const TcCancel *cancel,
@@ -37,6 +44,43 @@ pub struct Operation {
     /// The export's contract (its doc comment in the header, wrapped): what
     /// it does, the request keys, the response and notable errors.
     pub doc: &'static str,
+}
+
+/// The C signature every asynchronous client export shares.
+pub type AsyncExport = unsafe extern "C" fn(
+    *mut TcClient,
+    *const c_char,
+    usize,
+    *const TcCancel,
+    TcCallback,
+    *mut c_void,
+) -> TcResult;
+
+/// An asynchronous export with the schemas of its request and response.
+pub struct IndexEntry {
+    /// The C name.
+    pub export: &'static str,
+    /// The function itself.
+    pub function: AsyncExport,
+    /// Adds the request's schema to a generator; returns a reference to it.
+    pub request: fn(&mut SchemaGenerator) -> Schema,
+    /// Adds the response's schema to a generator; returns a reference to it.
+    pub response: fn(&mut SchemaGenerator) -> Schema,
+    /// Parses and validates a request as the export does before it returns.
+    pub parse: fn(&[u8]) -> Result<()>,
+}
+
+/// Parses and validates a request of type `T` ([`IndexEntry::parse`]).
+pub fn parse_request<T: DeserializeOwned + Validate>(json: &[u8]) -> Result<()> {
+    crate::model::parse_valid::<T>(json).map(drop)
+}
+
+/// The export whose function is `function`, if it is an asynchronous one.
+pub fn export_name(function: AsyncExport) -> Option<&'static str> {
+    INDEX
+        .iter()
+        .find(|e| std::ptr::fn_addr_eq(e.function, function))
+        .map(|e| e.export)
 }
 
 /// Every asynchronous client export, in header order.
@@ -490,11 +534,11 @@ pub fn render_index() -> String {
     let mut out = String::from(INDEX_PREAMBLE);
     for op in OPERATIONS {
         out.push_str(&format!(
-            "    IndexEntry {{ export: \"{}\", function: exports::{}, request: schema::<{}>, response: schema::<{}> }},\n",
+            "    IndexEntry {{ export: \"{}\", function: exports::{}, request: schema::<{req}>, response: schema::<{}>, parse: parse_request::<{req}> }},\n",
             op.export,
             op.export,
-            model_path(op.request),
             model_path(op.response),
+            req = model_path(op.request),
         ));
     }
     out.push_str("];\n");
@@ -508,7 +552,8 @@ const INDEX_PREAMBLE: &str = "\
 //! tests/operations.rs: do not edit by hand.
 
 use crate::ffi::exports;
-use crate::schema::{schema, IndexEntry};
+use crate::operations::{parse_request, IndexEntry};
+use crate::schema::schema;
 
 /// One entry per row of `OPERATIONS`, in the same order.
 pub static INDEX: &[IndexEntry] = &[

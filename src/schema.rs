@@ -6,46 +6,14 @@
 //! equal to [`document`].
 
 use crate::error::ErrorCode;
-use crate::ffi::{cancel::TcCancel, client::TcClient, TcCallback, TcResult};
 use crate::model::{connect::ConnectOptions, responses::Connected};
 use crate::operation_index::INDEX;
 use schemars::{generate::SchemaSettings, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
-use std::ffi::{c_char, c_void};
-
-/// The C signature every asynchronous client export shares.
-pub type AsyncExport = unsafe extern "C" fn(
-    *mut TcClient,
-    *const c_char,
-    usize,
-    *const TcCancel,
-    TcCallback,
-    *mut c_void,
-) -> TcResult;
-
-/// An asynchronous export with the schemas of its request and response.
-pub struct IndexEntry {
-    /// The C name.
-    pub export: &'static str,
-    /// The function itself.
-    pub function: AsyncExport,
-    /// Adds the request's schema to a generator; returns a reference to it.
-    pub request: fn(&mut SchemaGenerator) -> Schema,
-    /// Adds the response's schema to a generator; returns a reference to it.
-    pub response: fn(&mut SchemaGenerator) -> Schema,
-}
 
 /// The schema of `T` in `generator`: a `$ref` into `$defs` for named types.
 pub fn schema<T: JsonSchema>(generator: &mut SchemaGenerator) -> Schema {
     generator.subschema_for::<T>()
-}
-
-/// The export whose function is `function`, if it is an asynchronous one.
-pub fn export_name(function: AsyncExport) -> Option<&'static str> {
-    INDEX
-        .iter()
-        .find(|e| std::ptr::fn_addr_eq(e.function, function))
-        .map(|e| e.export)
 }
 
 /// The whole schema document.

@@ -102,7 +102,7 @@ fn every_asynchronous_export_has_an_operations_entry() {
             .unwrap()
             .function;
         assert_eq!(
-            temporal_capi::schema::export_name(function),
+            temporal_capi::operations::export_name(function),
             Some(op.export)
         );
     }

@@ -305,7 +305,7 @@ pub fn begin(
     request: &str,
     cancel: *const TcCancel,
 ) -> (TcResult, mpsc::Receiver<Reply>) {
-    let (ud, rx) = slot_for(temporal_capi::schema::export_name(op));
+    let (ud, rx) = slot_for(temporal_capi::operations::export_name(op));
     let code = unsafe {
         op(
             client,
