@@ -2,17 +2,23 @@
 //! compiled with Mono's `mcs` (C# 7, warnings as errors, every public item
 //! documented) and run by `nunit-console` against the real dev server and
 //! worker, loading the release cdylib. Passes only when NUnit ran every
-//! test in the sources and all of them passed.
+//! test in the sources and all of them passed, and every reply of the
+//! library the tests saw (recorded by bindings/dotnet/tests/ReplyRecorder.cs
+//! into the file named by TC_TEST_REPLIES) conforms to the published JSON
+//! Schema, checked as tests/common/contract.rs checks the Rust tests' replies.
 
 mod common;
 
 use common::*;
+use serde_json::Value;
 use std::{
+    collections::BTreeMap,
     fs,
     path::{Path, PathBuf},
     process::{Command, ExitStatus},
     time::{Duration, Instant},
 };
+use temporal_capi::ffi::TcStatus;
 
 fn dotnet_dir() -> PathBuf {
     repo_root().join("bindings/dotnet")
@@ -156,6 +162,7 @@ fn dotnet_bindings_pass_their_nunit_tests_on_mono() {
     build(&out);
 
     let result_file = out.join("TestResult.xml");
+    let replies_file = out.join("replies.jsonl");
     // NUnit 2 runs the tests in an AppDomain it unloads at the end, so the
     // process exiting also shows that no library thread keeps it alive.
     let (status, report) = run_logged(
@@ -166,7 +173,9 @@ fn dotnet_bindings_pass_their_nunit_tests_on_mono() {
             .env("TC_TEST_ADDRESS", &env.address)
             .env("TC_TEST_NAMESPACE", &env.namespace)
             .env("TC_TEST_TASK_QUEUE", &env.task_queue)
-            .env("TC_TEST_LIBRARY_VERSION", env!("CARGO_PKG_VERSION")),
+            .env("TC_TEST_LIBRARY_VERSION", env!("CARGO_PKG_VERSION"))
+            .env("TC_TEST_REPOSITORY", repo_root())
+            .env("TC_TEST_REPLIES", &replies_file),
         &out,
         Duration::from_secs(30 * 60),
     );
@@ -204,7 +213,141 @@ fn dotnet_bindings_pass_their_nunit_tests_on_mono() {
     assert_eq!(succeeded, total, "every test case succeeded:\n{report}");
     assert!(status.success(), "nunit-console failed:\n{report}");
     println!("{report}");
+
+    let replies = fs::read_to_string(&replies_file).unwrap_or_else(|e| {
+        panic!(
+            "the NUnit run recorded no replies to {} ({e})",
+            replies_file.display()
+        )
+    });
+    let checked = check_replies(&replies);
+    assert!(
+        checked.violations.is_empty(),
+        "{} of {} .NET replies do not match include/temporal_capi.schema.json:\n{}",
+        checked.violations.len(),
+        checked.total,
+        checked.violations.join("\n")
+    );
+    assert!(checked.total > 0, "the NUnit run recorded no replies");
+    let by_export: Vec<String> = checked
+        .by_export
+        .iter()
+        .map(|(export, count)| format!("{export} {count}"))
+        .collect();
+    println!(
+        "schema: {} .NET replies validated against include/temporal_capi.schema.json ({})",
+        checked.total,
+        by_export.join(", ")
+    );
     fs::remove_dir_all(&out).unwrap();
+}
+
+/// What [`check_replies`] found.
+struct CheckedReplies {
+    /// Records checked.
+    total: usize,
+    /// Records by export (`synchronous error` for a synchronous export's error object).
+    by_export: BTreeMap<String, usize>,
+    /// Every violation, with the record it was found in.
+    violations: Vec<String>,
+}
+
+/// Validates the replies ReplyRecorder.cs recorded, one JSON line each:
+/// `{"export": <name, or null for a synchronous export's error object>,
+/// "status": <TcStatus>, "json": <the reply's JSON text>}`. A success is
+/// checked against its export's response schema, a failure against the
+/// error object (`common::contract::violations`); a line that is not such a
+/// record, a reply that is not JSON and a success of an export without a
+/// response schema are violations too.
+fn check_replies(text: &str) -> CheckedReplies {
+    let schema = temporal_capi::schema::document();
+    let operations = schema["operations"].as_object().expect("operations");
+    let mut checked = CheckedReplies {
+        total: 0,
+        by_export: BTreeMap::new(),
+        violations: Vec::new(),
+    };
+    for (index, line) in text.lines().enumerate() {
+        checked.total += 1;
+        let found = check_reply(line, operations, &mut checked.by_export);
+        checked.violations.extend(
+            found
+                .into_iter()
+                .map(|violation| format!("line {}: {violation}\n    {line}", index + 1)),
+        );
+    }
+    checked
+}
+
+/// The violations of one recorded reply; counts it in `by_export`.
+fn check_reply(
+    line: &str,
+    operations: &serde_json::Map<String, Value>,
+    by_export: &mut BTreeMap<String, usize>,
+) -> Vec<String> {
+    let record: Value = match serde_json::from_str(line) {
+        Ok(record) => record,
+        Err(e) => return vec![format!("not a JSON record ({e})")],
+    };
+    let export = match &record["export"] {
+        Value::String(export) => Some(export.as_str()),
+        Value::Null => None,
+        other => return vec![format!("export is {other}")],
+    };
+    let status = match record["status"].as_u64() {
+        Some(0) => TcStatus::Ok,
+        Some(1) => TcStatus::Error,
+        Some(2) => TcStatus::Cancelled,
+        _ => return vec![format!("status is {}", record["status"])],
+    };
+    *by_export
+        .entry(export.unwrap_or("synchronous error").to_owned())
+        .or_default() += 1;
+    let Some(text) = record["json"].as_str() else {
+        return vec![format!("json is {}", record["json"])];
+    };
+    let json: Value = match serde_json::from_str(text) {
+        Ok(json) => json,
+        Err(e) => return vec![format!("the reply is not JSON ({e})")],
+    };
+    if status == TcStatus::Ok && !export.is_some_and(|export| operations.contains_key(export)) {
+        return vec![format!(
+            "a success of {}, which has no response schema",
+            export.unwrap_or("a synchronous export")
+        )];
+    }
+    common::contract::violations(export, status, &json)
+}
+
+/// The reply check rejects drift: an extra key, a missing one, an unknown
+/// error code, a success without a known export, a malformed record.
+#[test]
+fn recorded_replies_are_checked_against_the_schema() {
+    let good = [
+        r#"{"export":"tc_workflow_start","status":0,"json":"{\"workflow_id\":\"w\",\"run_id\":\"r\",\"started\":true}"}"#,
+        r#"{"export":"tc_workflow_describe","status":1,"json":"{\"code\":\"not_found\",\"message\":\"gone\"}"}"#,
+        r#"{"export":"tc_workflow_result","status":2,"json":"{\"code\":\"cancelled\",\"message\":\"cancelled\"}"}"#,
+        r#"{"export":null,"status":1,"json":"{\"code\":\"config_error\",\"message\":\"no profile\"}"}"#,
+    ];
+    let checked = check_replies(&good.join("\n"));
+    assert!(checked.violations.is_empty(), "{:?}", checked.violations);
+    assert_eq!(checked.total, 4);
+    assert_eq!(checked.by_export["synchronous error"], 1);
+    let bad = [
+        r#"{"export":"tc_workflow_start","status":0,"json":"{\"workflow_id\":\"w\",\"run_id\":\"r\",\"started\":true,\"extra\":1}"}"#,
+        r#"{"export":"tc_workflow_start","status":0,"json":"{\"workflow_id\":\"w\"}"}"#,
+        r#"{"export":"tc_workflow_describe","status":1,"json":"{\"code\":\"no_such_code\",\"message\":\"?\"}"}"#,
+        r#"{"export":"tc_no_such_export","status":0,"json":"{}"}"#,
+        r#"{"export":null,"status":0,"json":"{}"}"#,
+        r#"{"export":"tc_workflow_start","status":0,"json":"not json"}"#,
+        r#"{"export":"tc_workflow_start","status":7,"json":"{}"}"#,
+        "not a record",
+    ];
+    for line in bad {
+        let checked = check_replies(line);
+        assert_eq!(checked.total, 1);
+        assert!(!checked.violations.is_empty(), "accepted {line}");
+    }
 }
 
 /// The C# blocks of docs/dotnet.md as compilation units, in order: each

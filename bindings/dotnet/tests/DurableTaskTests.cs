@@ -158,13 +158,18 @@ namespace TemporalCapi.Tests
             StringAssert.Contains("ExecutionStatus IN ('Completed')", pages[0].Query);
 
             var all = Durable.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = prefix, PageSize = 2 });
-            var enumerated = new List<string>();
-            var instances = all.GetAsyncEnumerator();
-            while (await instances.MoveNextAsync())
+            var enumerated = await Eventually.Holds(async () =>
             {
-                enumerated.Add(instances.Current.Id);
-            }
-            CollectionAssert.AreEquivalent(ids.Concat(new[] { running.Id }).ToList(), enumerated);
+                // The running instance, started last, may not be visible yet.
+                var found = new List<string>();
+                var instances = all.GetAsyncEnumerator();
+                while (await instances.MoveNextAsync())
+                {
+                    found.Add(instances.Current.Id);
+                }
+                CollectionAssert.AreEquivalent(ids.Concat(new[] { running.Id }).ToList(), found);
+                return found;
+            });
             var firstPage = await all.GetPageAsync();
             var resumed = await Durable.GetAllInstancesAsync(
                 new OrchestrationQuery { InstanceIdPrefix = prefix, PageSize = 2, ContinuationToken = firstPage.NextPageToken }).ToListAsync();

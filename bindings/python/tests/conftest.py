@@ -3,6 +3,12 @@
 The native library is the release build of this repository unless
 ``TEMPORAL_CAPI_LIBRARY`` names another (or the package was installed with
 its own copy).
+
+Every reply of the library the tests see (each completion, the connect
+response, every synchronous error object) is validated against
+include/temporal_capi.schema.json for the whole session (schema_contract.py);
+a reply that does not conform fails the test during which it arrived, and
+one that arrives after the last test fails the session.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ _target = Path(os.environ.get("CARGO_TARGET_DIR") or REPOSITORY / "target")
 os.environ.setdefault("TEMPORAL_CAPI_LIBRARY", str(_target / "release" / "libtemporal_capi.so"))
 
 import devenv  # noqa: E402
+from schema_contract import Contract, ReplyChecker  # noqa: E402
 
 from temporal_capi import Client, NotFoundError, WorkflowHandle, sync  # noqa: E402
 
@@ -105,6 +112,57 @@ async def raised_while_waiting(
     finally:
         await handle.terminate()
     return raised.value
+
+
+REPLIES = ReplyChecker(Contract())
+"""Validates every reply against the published schema once :func:`schema_checked_replies` installed it."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def schema_checked_replies() -> Iterator[ReplyChecker]:
+    """Installs :data:`REPLIES` on the binding's completion path for the whole session."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        REPLIES.install(monkeypatch)
+        yield REPLIES
+
+
+def _fail_on_violations(when: str) -> None:
+    found = REPLIES.take()
+    if found:
+        pytest.fail(f"{len(found)} schema violation(s) {when}:\n" + "\n".join(found), pytrace=False)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Fails the test when a reply that arrived during its setup or call violated the schema."""
+    try:
+        return (yield)
+    finally:
+        _fail_on_violations("in replies during this test")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Fails the teardown when a reply that arrived during it violated the schema."""
+    try:
+        return (yield)
+    finally:
+        _fail_on_violations("in replies during this test's teardown")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fails the session when a reply that arrived after the last test's checks violated the schema."""
+    found = REPLIES.take()
+    if found:
+        print(f"\n{len(found)} schema violation(s) after the last test:\n" + "\n".join(found))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Reports how many replies were validated against the schema, by export."""
+    if REPLIES.total:
+        counts = ", ".join(f"{export} {count}" for export, count in sorted(REPLIES.checked.items()))
+        terminalreporter.write_line(f"schema: {REPLIES.total} replies validated ({counts})")
 
 
 @pytest.fixture(scope="session")

@@ -34,15 +34,25 @@ namespace TemporalCapi.Native
 
         private readonly SafeHandle target;
         private readonly CancelHandle cancel;
+
+        /// <summary>The operation run (its method's name is the export's); null for a connect.</summary>
+        private readonly Delegate operation;
         private CancellationTokenRegistration registration;
 
         /// <summary>The call's return and its callback; resources go when both happened.</summary>
         private int outstanding = 2;
 
-        private PendingCall(SafeHandle target, CancelHandle cancel)
+        private PendingCall(SafeHandle target, CancelHandle cancel, Delegate operation)
         {
             this.target = target;
             this.cancel = cancel;
+            this.operation = operation;
+        }
+
+        /// <summary>The C name of the export this call runs.</summary>
+        private string Export
+        {
+            get { return operation == null ? "tc_client_connect" : operation.Method.Name; }
         }
 
         /// <summary>Calls whose callback has not fired yet (for tests and diagnostics).</summary>
@@ -57,6 +67,7 @@ namespace TemporalCapi.Native
         {
             return Start(
                 client,
+                operation,
                 cancellationToken,
                 (handle, cancel, key) => operation(handle, request, Utf8.Length(request), cancel, CompletionCallback, key));
         }
@@ -66,13 +77,17 @@ namespace TemporalCapi.Native
         {
             return Start(
                 runtime,
+                null,
                 cancellationToken,
                 (handle, cancel, key) => NativeMethods.tc_client_connect(
                     handle, options, Utf8.Length(options), cancel, ConnectCallback, key));
         }
 
         private static Task<NativeReply> Start(
-            SafeHandle target, CancellationToken cancellationToken, Func<IntPtr, IntPtr, IntPtr, int> invoke)
+            SafeHandle target,
+            Delegate operation,
+            CancellationToken cancellationToken,
+            Func<IntPtr, IntPtr, IntPtr, int> invoke)
         {
             cancellationToken.ThrowIfCancellationRequested();
             bool added = false;
@@ -81,7 +96,7 @@ namespace TemporalCapi.Native
             int key = 0;
             try
             {
-                call = new PendingCall(target, cancellationToken.CanBeCanceled ? CancelHandle.Create() : null);
+                call = new PendingCall(target, cancellationToken.CanBeCanceled ? CancelHandle.Create() : null, operation);
                 key = call.Register();
                 if (call.cancel != null)
                 {
@@ -150,7 +165,12 @@ namespace TemporalCapi.Native
             try
             {
                 var owned = client == IntPtr.Zero ? null : new ClientHandle(client, (RuntimeHandle)call.target);
-                call.completion.TrySetResult(new NativeReply(status, json, jsonLength, owned));
+                var reply = new NativeReply(status, json, jsonLength, owned);
+                if (ReplyObserver.Active)
+                {
+                    ReplyObserver.Notify(call.Export, reply.Status, reply.Json);
+                }
+                call.completion.TrySetResult(reply);
             }
             catch (Exception e)
             {

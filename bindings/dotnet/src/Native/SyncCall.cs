@@ -34,7 +34,9 @@ namespace TemporalCapi.Native
             {
                 throw WithoutErrorObject(result);
             }
-            throw ErrorMapper.ToException(Utf8.TakeOwned(error), CancellationToken.None);
+            var json = Utf8.TakeOwned(error);
+            ReplyObserver.Notify(null, NativeStatus.Error, json);
+            throw ErrorMapper.ToException(json, CancellationToken.None);
         }
 
         /// <summary>
