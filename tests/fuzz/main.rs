@@ -239,7 +239,7 @@ fn seeds_follow_the_docs_and_cover_every_export() {
     let missing: Vec<_> = names.difference(&afl).collect();
     assert!(
         missing.is_empty(),
-        "fuzz/src/lib.rs EXPORTS lacks {missing:?}"
+        "the AFL requests target lacks {missing:?}"
     );
     // Keys inside these hold caller data or proto JSON, not documented keys.
     let free_form = [
@@ -309,23 +309,28 @@ fn seeds_follow_the_docs_and_cover_every_export() {
     }
 }
 
-/// The export names of the AFL `requests` target, in the order of
-/// `EXPORTS` in fuzz/src/lib.rs (its first input byte indexes it).
+/// The export names of the AFL `requests` target in the order of
+/// `exports()` in fuzz/src/lib.rs (its first input byte indexes it): the
+/// operation index, then that file's `OTHER_EXPORTS`.
 fn afl_exports() -> Vec<String> {
     let lib =
         std::fs::read_to_string(repo_root().join("fuzz/src/lib.rs")).expect("fuzz/src/lib.rs");
-    let list = lib.split("pub const EXPORTS").nth(1).expect("EXPORTS");
+    let list = lib
+        .split("const OTHER_EXPORTS")
+        .nth(1)
+        .expect("OTHER_EXPORTS");
     let list = list.split("];").next().unwrap();
-    list.split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
+    let others = list.split('"').skip(1).step_by(2).map(str::to_owned);
+    temporal_capi::operation_index::INDEX
+        .iter()
+        .map(|e| e.export.to_owned())
+        .chain(others)
         .collect()
 }
 
 /// Writes the AFL seed corpus (fuzz/corpus, see scripts/afl.sh): for the
 /// `requests` target one file per seed, its first byte selecting the export
-/// in fuzz/src/lib.rs's `EXPORTS` order; for `envconfig` the TOML of the
+/// in the order of fuzz/src/lib.rs's `exports()`; for `envconfig` the TOML of the
 /// env-config seeds behind a flags byte.
 fn write_afl_corpus(dir: &std::path::Path, exports: &[seeds::Export], doc: &str) {
     let order = afl_exports();
@@ -344,7 +349,7 @@ fn write_afl_corpus(dir: &std::path::Path, exports: &[seeds::Export], doc: &str)
         let i = order
             .iter()
             .position(|n| n == name)
-            .unwrap_or_else(|| panic!("{name} in EXPORTS"));
+            .unwrap_or_else(|| panic!("{name} in the AFL export list"));
         (i + order.len()) as u8
     };
     let write = |name: &str, n: usize, json: Vec<u8>| {
