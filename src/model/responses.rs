@@ -52,6 +52,7 @@ pub struct QueryResult {
 /// A workflow's scheduling priority.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "PriorityInfo")]
 pub struct Priority {
     /// Priority key (1 is highest; 0 means the default).
     pub priority_key: i32,
