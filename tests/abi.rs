@@ -21,7 +21,7 @@ use temporal_capi::ffi::{
     },
     envconfig::tc_envconfig_load,
     exports::*,
-    runtime::{tc_runtime_free, tc_runtime_new, tc_runtime_set_logger},
+    runtime::{tc_runtime_free, tc_runtime_new},
     TcResult, TcStatus,
 };
 
@@ -252,18 +252,8 @@ fn null_handles_and_callbacks_are_rejected_without_a_callback() {
         },
         TcResult::NullArgument
     );
-    let lvl = "info";
     assert_eq!(
-        unsafe {
-            tc_runtime_set_logger(
-                conn.runtime,
-                lvl.as_ptr().cast(),
-                lvl.len(),
-                None,
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
-            )
-        },
+        set_logger(conn.runtime, b"info", None, std::ptr::null_mut()).0,
         TcResult::NullArgument
     );
     // Frees of NULL are no-ops.

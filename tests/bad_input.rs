@@ -22,7 +22,7 @@ use temporal_capi::ffi::{
     client::{tc_client_connect, tc_client_update_headers, TcClient},
     envconfig::tc_envconfig_load,
     exports::*,
-    runtime::{tc_runtime_new, tc_runtime_set_logger},
+    runtime::tc_runtime_new,
     TcResult, TcStatus,
 };
 
@@ -1064,16 +1064,12 @@ fn header_and_logger_updates_reject_bad_input() {
         );
     }
     for level in [&b"\xff"[..], b"loud"] {
-        let code = unsafe {
-            tc_runtime_set_logger(
-                conn.runtime,
-                level.as_ptr() as *const c_char,
-                level.len(),
-                Some(probe_callback),
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
-            )
-        };
+        let (code, _) = set_logger(
+            conn.runtime,
+            level,
+            Some(probe_callback),
+            std::ptr::null_mut(),
+        );
         assert_eq!(code, TcResult::InvalidArgument, "{level:?}");
     }
 }

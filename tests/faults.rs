@@ -531,17 +531,12 @@ fn ten_thousand_result_waits_on_distinct_workflows_all_complete() {
     let env = env();
     let conn = connect();
     let counters: &'static [AtomicUsize; 5] = Box::leak(Box::default());
-    let level = "debug";
-    let code = unsafe {
-        temporal_capi::ffi::runtime::tc_runtime_set_logger(
-            conn.runtime,
-            level.as_ptr() as *const c_char,
-            level.len(),
-            Some(count_records),
-            counters as *const _ as *mut c_void,
-            std::ptr::null_mut(),
-        )
-    };
+    let (code, _) = set_logger(
+        conn.runtime,
+        b"debug",
+        Some(count_records),
+        counters as *const _ as *mut c_void,
+    );
     assert_eq!(code, TcResult::Ok);
     let _report = Report(counters);
     let started = Instant::now();

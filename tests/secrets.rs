@@ -26,7 +26,7 @@ use temporal_capi::ffi::{
         TcClient,
     },
     exports::{tc_workflow_describe, tc_workflow_start},
-    runtime::{tc_runtime_free, tc_runtime_set_logger, TcRuntime},
+    runtime::{tc_runtime_free, TcRuntime},
     TcResult, TcStatus,
 };
 
@@ -41,18 +41,13 @@ unsafe extern "C" fn record_log(_: *mut c_void, _: TcStatus, json: *const c_char
         .push(String::from_utf8_lossy(bytes).into_owned());
 }
 
-fn set_logger(runtime: *mut TcRuntime, level: &str, callback: temporal_capi::ffi::TcCallback) {
-    let code = unsafe {
-        tc_runtime_set_logger(
-            runtime,
-            level.as_ptr().cast(),
-            level.len(),
-            callback,
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-        )
-    };
-    assert_eq!(code, TcResult::Ok);
+fn assert_logger_set(
+    runtime: *mut TcRuntime,
+    level: &str,
+    callback: temporal_capi::ffi::TcCallback,
+) {
+    let outcome = set_logger(runtime, level.as_bytes(), callback, std::ptr::null_mut());
+    assert_eq!(outcome, (TcResult::Ok, None));
 }
 
 /// The runtime every test uses; it carries the process-wide `trace` logger.
@@ -60,7 +55,7 @@ fn runtime() -> *mut TcRuntime {
     static RUNTIME: OnceLock<usize> = OnceLock::new();
     *RUNTIME.get_or_init(|| {
         let rt = new_runtime();
-        set_logger(rt, "trace", Some(record_log));
+        assert_logger_set(rt, "trace", Some(record_log));
         rt as usize
     }) as *mut TcRuntime
 }
@@ -658,7 +653,7 @@ unsafe extern "C" fn print_log(_: *mut c_void, _: TcStatus, json: *const c_char,
 fn panic_child(role: &str) {
     let rt = new_runtime();
     if role == "callback" {
-        set_logger(rt, "error", Some(print_log));
+        assert_logger_set(rt, "error", Some(print_log));
         let (client, reply) = connect_with(rt, &json!({"address": closed_port(), "lazy": true}));
         reply.ok();
         let req = b"{\"workflow_id\": \"x\"}";
@@ -676,7 +671,7 @@ fn panic_child(role: &str) {
         std::thread::sleep(Duration::from_secs(30));
         unreachable!("the panicking callback aborts the process");
     }
-    set_logger(rt, "error", Some(print_log));
+    assert_logger_set(rt, "error", Some(print_log));
     let (client, reply) = connect_with(rt, &json!({"address": closed_port(), "lazy": true}));
     reply.ok();
     let req = json!({"workflow_type": "__tc_test_panic__", "task_queue": "q"});

@@ -15,11 +15,14 @@ use temporal_capi::ffi::{
     TcResult, TcStatus,
 };
 
+/// What a synchronous export reported: its result code and error object.
+type SyncOutcome = (TcResult, Option<Value>);
+
 unsafe extern "C" fn ignore_log(_: *mut c_void, _: TcStatus, _: *const c_char, _: usize) {}
 
 /// Checks a failure: the expected result code and an error object with
 /// `code` whose message contains `mentions`.
-fn assert_failed(outcome: (TcResult, Option<Value>), result: TcResult, code: &str, mentions: &str) {
+fn assert_failed(outcome: SyncOutcome, result: TcResult, code: &str, mentions: &str) {
     let (got, error) = outcome;
     let error = error.unwrap_or_else(|| panic!("{got:?} without an error object"));
     assert_eq!(got, result, "{error}");
@@ -29,17 +32,17 @@ fn assert_failed(outcome: (TcResult, Option<Value>), result: TcResult, code: &st
 }
 
 /// Checks a success: `TC_RESULT_OK` and `error_json_out` untouched.
-fn assert_succeeded(outcome: (TcResult, Option<Value>)) {
+fn assert_succeeded(outcome: SyncOutcome) {
     assert_eq!(outcome, (TcResult::Ok, None));
 }
 
-fn update_api_key(client: *mut TcClient, key: &[u8]) -> (TcResult, Option<Value>) {
+fn update_api_key(client: *mut TcClient, key: &[u8]) -> SyncOutcome {
     sync_call(|error| unsafe {
         tc_client_update_api_key(client, key.as_ptr().cast(), key.len(), error)
     })
 }
 
-fn update_headers(client: *mut TcClient, headers: &[u8]) -> (TcResult, Option<Value>) {
+fn update_headers(client: *mut TcClient, headers: &[u8]) -> SyncOutcome {
     sync_call(|error| unsafe {
         tc_client_update_headers(client, headers.as_ptr().cast(), headers.len(), error)
     })
@@ -118,53 +121,31 @@ fn client_updates_report_through_error_json_out() {
         "invalid_argument",
         "invalid request",
     );
-    let null = std::ptr::null_mut();
-    assert_failed(
-        update_api_key(null, b"k"),
-        TcResult::NullArgument,
-        "invalid_argument",
-        "client",
-    );
-    assert_failed(
-        update_headers(null, b"{}"),
-        TcResult::NullArgument,
-        "invalid_argument",
-        "client",
-    );
     let (freed, reply) = connect_with(
         conn.runtime,
         &json!({"address": env().address, "namespace": env().namespace, "lazy": true}),
     );
     reply.ok();
     tc_client_free(freed);
-    assert_failed(
-        update_api_key(freed, b"k"),
-        TcResult::Closed,
-        "closed",
-        "freed",
-    );
-    assert_failed(
-        update_headers(freed, b"{}"),
-        TcResult::Closed,
-        "closed",
-        "freed",
-    );
+    let updates: [fn(*mut TcClient) -> SyncOutcome; 2] =
+        [|c| update_api_key(c, b"k"), |c| update_headers(c, b"{}")];
+    for update in updates {
+        let null = std::ptr::null_mut();
+        assert_failed(
+            update(null),
+            TcResult::NullArgument,
+            "invalid_argument",
+            "client",
+        );
+        assert_failed(update(freed), TcResult::Closed, "closed", "freed");
+    }
 }
 
 #[test]
 fn set_logger_reports_through_error_json_out() {
     let runtime = new_runtime();
     let set = |runtime, level: &[u8], callback: temporal_capi::ffi::TcCallback| {
-        sync_call(|error| unsafe {
-            tc_runtime_set_logger(
-                runtime,
-                level.as_ptr().cast(),
-                level.len(),
-                callback,
-                std::ptr::null_mut(),
-                error,
-            )
-        })
+        set_logger(runtime, level, callback, std::ptr::null_mut())
     };
     assert_succeeded(set(runtime, b"info", Some(ignore_log)));
     assert_succeeded(set(runtime, b"off", Some(ignore_log)));

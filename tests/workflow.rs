@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use serde_json::{json, Value};
-use temporal_capi::ffi::{exports::*, runtime::tc_runtime_set_logger, TcStatus};
+use temporal_capi::ffi::{exports::*, TcStatus};
 
 fn start(conn: &Conn, workflow_type: &str, args: Value, extra: Value) -> Value {
     let mut req = json!({
@@ -435,17 +435,12 @@ fn result_wait_survives_server_long_poll_timeouts() {
     let conn = connect();
     let logs: &'static std::sync::Mutex<Vec<Value>> =
         Box::leak(Box::new(std::sync::Mutex::new(Vec::new())));
-    let level = "debug";
-    let code = unsafe {
-        tc_runtime_set_logger(
-            conn.runtime,
-            level.as_ptr().cast(),
-            level.len(),
-            Some(collect_logs),
-            logs as *const _ as *mut _,
-            std::ptr::null_mut(),
-        )
-    };
+    let (code, _) = set_logger(
+        conn.runtime,
+        b"debug",
+        Some(collect_logs),
+        logs as *const _ as *mut _,
+    );
     assert_eq!(code, temporal_capi::ffi::TcResult::Ok);
     // The dev server's history long poll is 3 s (tests/harness/devenv.py).
     let w = start(&conn, "Sleep", json!([8]), json!({}));

@@ -10,6 +10,9 @@ use std::{
 };
 use temporal_capi::ffi::TcStatus;
 
+/// The schema document, built once.
+static DOCUMENT: OnceLock<Value> = OnceLock::new();
+
 /// Compiled validators by JSON pointer into the schema document.
 static VALIDATORS: OnceLock<Mutex<HashMap<String, Arc<jsonschema::Validator>>>> = OnceLock::new();
 
@@ -21,7 +24,9 @@ fn validator(pointer: &str) -> Arc<jsonschema::Validator> {
     cache
         .entry(pointer.to_owned())
         .or_insert_with(|| {
-            let mut document = temporal_capi::schema::document();
+            let mut document = DOCUMENT
+                .get_or_init(temporal_capi::schema::document)
+                .clone();
             document["$ref"] = json!(format!("#{pointer}"));
             Arc::new(jsonschema::validator_for(&document).expect("the schema compiles"))
         })

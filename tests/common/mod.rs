@@ -449,6 +449,26 @@ pub fn sync_call(call: impl FnOnce(*mut *mut c_char) -> TcResult) -> (TcResult, 
     (code, Some(serde_json::from_str(&text).unwrap()))
 }
 
+/// Runs `tc_runtime_set_logger` on `runtime` with `level`, `callback` and
+/// `user_data`: its result code and error object ([`sync_call`]).
+pub fn set_logger(
+    runtime: *mut TcRuntime,
+    level: &[u8],
+    callback: temporal_capi::ffi::TcCallback,
+    user_data: *mut c_void,
+) -> (TcResult, Option<Value>) {
+    sync_call(|error| unsafe {
+        temporal_capi::ffi::runtime::tc_runtime_set_logger(
+            runtime,
+            level.as_ptr().cast(),
+            level.len(),
+            callback,
+            user_data,
+            error,
+        )
+    })
+}
+
 /// Runs `tc_envconfig_load` on `options`: its result code and the loaded
 /// profile or the error object. Checks that `json_out` is written exactly
 /// when it succeeds (and its length reported), `error_json_out` exactly when
