@@ -131,7 +131,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_workflow_signal",
         run: "workflow::signal",
         request: "workflow::Signal",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Sends a signal. Request: `workflow_id`, `run_id`, `signal_name`, `args`. \
               Response: `{}`.",
@@ -150,7 +150,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_workflow_cancel",
         run: "workflow::cancel",
         request: "workflow::Cancel",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Requests cancellation of a workflow. Request: `workflow_id`, `run_id`, `reason`. \
               Response: `{}`.",
@@ -159,7 +159,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_workflow_terminate",
         run: "workflow::terminate",
         request: "workflow::Terminate",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Terminates a workflow. Request: `workflow_id`, `run_id`, `reason`, `details`. \
               Response: `{}`.",
@@ -263,7 +263,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_workflow_delete",
         run: "lifecycle::delete",
         request: "lifecycle::Delete",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Deletes an execution and its history (Durable Task `PurgeInstance`; a running \
               execution is terminated first). Request: `{workflow_id, run_id}`. Response: \
@@ -273,7 +273,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_workflow_pause",
         run: "lifecycle::pause",
         request: "lifecycle::Pause",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Pauses a running workflow: no new tasks are dispatched until it is unpaused \
               (Durable Task `SuspendInstance`; the server's experimental pause must be \
@@ -283,7 +283,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_workflow_unpause",
         run: "lifecycle::unpause",
         request: "lifecycle::Pause",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Resumes a paused workflow (Durable Task `ResumeInstance`). Request: \
               `{workflow_id, run_id, reason, request_id}`. Response: `{}`.",
@@ -345,8 +345,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_activity_complete",
         run: "activity::complete",
-        request: "activity::ActivityCall<activity::Complete>",
-        response: "Empty",
+        request: "activity::CompleteCall",
+        response: "responses::Empty",
         pages: false,
         doc: "Completes an activity with `result` (a JSON value). Response: `{}`; an activity \
               that is no longer running gives `not_found`.",
@@ -354,8 +354,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_activity_fail",
         run: "activity::fail",
-        request: "activity::ActivityCall<activity::Fail>",
-        response: "Empty",
+        request: "activity::FailCall",
+        response: "responses::Empty",
         pages: false,
         doc: "Fails an activity with `failure: {message, type, non_retryable, details}`. \
               Response: `{}`.",
@@ -363,7 +363,7 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_activity_heartbeat",
         run: "activity::heartbeat",
-        request: "activity::ActivityCall<activity::Details>",
+        request: "activity::DetailsCall",
         response: "responses::HeartbeatReply",
         pages: false,
         doc: "Records a heartbeat with `details`. Response: `{cancel_requested, paused, \
@@ -372,8 +372,8 @@ pub static OPERATIONS: &[Operation] = &[
     Operation {
         export: "tc_activity_report_cancellation",
         run: "activity::report_cancellation",
-        request: "activity::ActivityCall<activity::Details>",
-        response: "Empty",
+        request: "activity::DetailsCall",
+        response: "responses::Empty",
         pages: false,
         doc: "Reports that an activity stopped after a cancellation request, with `details`. \
               Response: `{}`.",
@@ -416,7 +416,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_schedule_update",
         run: "schedule::update",
         request: "schedule::UpdateSchedule",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Updates a schedule: each given section (`spec`, `action`, `policies`, `state`, \
               `memo`, `search_attributes`) replaces that section; the others stay. Request: \
@@ -428,7 +428,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_schedule_pause",
         run: "schedule::pause",
         request: "schedule::PauseSchedule",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Pauses a schedule. Request: `schedule_id`, `note`. Response: `{}`. An unknown id \
               gives `not_found`.",
@@ -437,7 +437,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_schedule_unpause",
         run: "schedule::unpause",
         request: "schedule::PauseSchedule",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Unpauses a schedule. Request: `schedule_id`, `note`. Response: `{}`. An unknown \
               id gives `not_found`.",
@@ -446,7 +446,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_schedule_trigger",
         run: "schedule::trigger",
         request: "schedule::TriggerSchedule",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Takes one action of a schedule now. Request: `schedule_id`, `overlap` (the \
               schedule's policy when omitted). Response: `{}`. An unknown id gives \
@@ -456,7 +456,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_schedule_backfill",
         run: "schedule::backfill",
         request: "schedule::BackfillSchedule",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Takes the actions that were due in past ranges. Request: `schedule_id`, \
               `backfills` (`[{start_at, end_at, overlap}]`, at least one). Response: `{}`. An \
@@ -466,7 +466,7 @@ pub static OPERATIONS: &[Operation] = &[
         export: "tc_schedule_delete",
         run: "schedule::delete",
         request: "schedule::ScheduleRef",
-        response: "Empty",
+        response: "responses::Empty",
         pages: false,
         doc: "Deletes a schedule (workflows it started keep running). Request: `schedule_id`. \
               Response: `{}`. An unknown id gives `not_found`.",
@@ -505,9 +505,11 @@ pub fn render_exports() -> String {
     for op in OPERATIONS {
         out.push('\n');
         let doc = format!("{} {SAFETY}", op.doc);
-        for line in wrap(&doc, DOC_WIDTH) {
-            out.push_str(&format!("/// {line}\n"));
-        }
+        let lines: Vec<String> = wrap(&doc, DOC_WIDTH)
+            .iter()
+            .map(|line| format!(" {line}"))
+            .collect();
+        out.push_str(&format!("#[doc = {:?}]\n", lines.join("\n")));
         out.push_str(
             &EXPORT_TEMPLATE
                 .replace("{export}", op.export)
@@ -521,11 +523,7 @@ pub fn render_exports() -> String {
 
 /// The full path of a type named below `crate::model`.
 fn model_path(name: &str) -> String {
-    let mut path = format!("crate::model::{name}");
-    if let Some(at) = path.find('<') {
-        path.insert_str(at + 1, "crate::model::");
-    }
-    path
+    format!("crate::model::{name}")
 }
 
 /// The source of `src/operation_index.rs`: every export's function pointer
@@ -582,7 +580,8 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 const SAFETY: &str =
     "Safety: `request_json` must point to `request_len` readable bytes or be NULL.";
 
-/// The part of each generated export after its doc lines.
+/// The part of each generated export after its doc attribute (one
+/// attribute, so that every export is six lines of the same shape).
 const EXPORT_TEMPLATE: &str = r#"#[no_mangle]
 pub unsafe extern "C" fn {export}(client: *mut TcClient, request_json: *const c_char, request_len: usize, cancel: *const TcCancel, callback: TcCallback, user_data: *mut c_void) -> TcResult {
     unsafe { client_op::<{request}, _, _, {response}>(client, request_json, request_len, cancel, callback, user_data, |c, r| async move { crate::ops::{run}(&c, r).await }) }

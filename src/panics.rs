@@ -16,6 +16,7 @@ use std::{
     cell::Cell,
     panic::{self, PanicHookInfo},
     sync::Once,
+    thread::LocalKey,
 };
 
 /// The name of every thread of a library runtime.
@@ -29,39 +30,50 @@ thread_local! {
     static HOST: Cell<usize> = const { Cell::new(0) };
 }
 
+/// One count of a thread-local nesting counter, held until dropped.
+struct Counted(&'static LocalKey<Cell<usize>>);
+
+impl Counted {
+    /// Adds one to `counter` on this thread.
+    fn enter(counter: &'static LocalKey<Cell<usize>>) -> Counted {
+        counter.with(|c| c.set(c.get() + 1));
+        Counted(counter)
+    }
+}
+
+impl Drop for Counted {
+    fn drop(&mut self) {
+        self.0.with(|c| c.set(c.get().saturating_sub(1)));
+    }
+}
+
 /// Marks the current thread as running library code until dropped.
-pub struct Inside(());
+pub struct Inside {
+    _count: Counted,
+}
 
 impl Inside {
     /// Enters library code on this thread (nesting is allowed).
     pub fn enter() -> Inside {
-        DEPTH.with(|d| d.set(d.get() + 1));
-        Inside(())
-    }
-}
-
-impl Drop for Inside {
-    fn drop(&mut self) {
-        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+        Inside {
+            _count: Counted::enter(&DEPTH),
+        }
     }
 }
 
 /// Marks the current thread as running the host's code (a callback the
 /// library invoked) until dropped: a panic there is the host's, even on a
 /// runtime thread or inside an export.
-pub struct HostCode(());
+pub struct HostCode {
+    _count: Counted,
+}
 
 impl HostCode {
     /// Enters host code on this thread (nesting is allowed).
     pub fn enter() -> HostCode {
-        HOST.with(|d| d.set(d.get() + 1));
-        HostCode(())
-    }
-}
-
-impl Drop for HostCode {
-    fn drop(&mut self) {
-        HOST.with(|d| d.set(d.get().saturating_sub(1)));
+        HostCode {
+            _count: Counted::enter(&HOST),
+        }
     }
 }
 

@@ -80,11 +80,11 @@ pub fn decode_first(payloads: Option<&Payloads>) -> Value {
         .unwrap_or(Value::Null)
 }
 
-/// Encodes a JSON object into a memo (one payload per key).
-pub fn encode_memo(fields: &Map<String, Value>) -> Result<Memo> {
-    Ok(Memo {
-        fields: encode_map(fields)?,
-    })
+/// Encodes a JSON object into a memo (one payload per key); `None` when
+/// none was given.
+pub fn encode_memo(fields: &Option<Map<String, Value>>) -> Result<Option<Memo>> {
+    let encode = |fields| encode_map(fields).map(|fields| Memo { fields });
+    fields.as_ref().map(encode).transpose()
 }
 
 /// Encodes a JSON object into a header (one payload per key).

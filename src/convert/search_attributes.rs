@@ -105,8 +105,14 @@ pub fn check(name: &str, typed: &TypedValue) -> Result<()> {
     payload::check(&check_value(name, typed)?)
 }
 
-/// Encodes typed search attributes for a request.
-pub fn encode(attrs: &HashMap<String, TypedValue>) -> Result<SearchAttributes> {
+/// Encodes typed search attributes for a request; `None` when none were
+/// given.
+pub fn encode(attrs: &Option<HashMap<String, TypedValue>>) -> Result<Option<SearchAttributes>> {
+    attrs.as_ref().map(encode_given).transpose()
+}
+
+/// Encodes the typed search attributes given.
+fn encode_given(attrs: &HashMap<String, TypedValue>) -> Result<SearchAttributes> {
     let mut indexed_fields = HashMap::with_capacity(attrs.len());
     for (name, typed) in attrs {
         let value = check_value(name, typed)?;
@@ -157,7 +163,7 @@ mod tests {
                 typed("datetime", json!("2026-01-01T00:00:00+01:00")),
             ),
         ]);
-        let decoded = decode(Some(&encode(&attrs).unwrap()));
+        let decoded = decode(encode(&Some(attrs)).unwrap().as_ref());
         assert_eq!(decoded["K"], json!({"type": "keyword", "value": "k"}));
         assert_eq!(decoded["I"], json!({"type": "int", "value": 7}));
         assert_eq!(
@@ -170,7 +176,7 @@ mod tests {
     #[test]
     fn rejects_mismatched_values() {
         let attrs = HashMap::from([("I".to_owned(), typed("int", json!("seven")))]);
-        let err = encode(&attrs).unwrap_err();
+        let err = encode(&Some(attrs)).unwrap_err();
         assert!(err.message().contains("search_attributes.I"));
     }
 }

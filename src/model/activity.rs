@@ -36,6 +36,14 @@ pub struct ActivityFailure {
     pub details: Vec<Value>,
 }
 
+/// `tc_activity_complete`: the target and the result.
+pub type CompleteCall = ActivityCall<Complete>;
+/// `tc_activity_fail`: the target and the failure.
+pub type FailCall = ActivityCall<Fail>;
+/// `tc_activity_heartbeat` and `tc_activity_report_cancellation`: the
+/// target and the details.
+pub type DetailsCall = ActivityCall<Details>;
+
 /// A request on one activity: the [`ActivityTarget`] keys plus the body `B`.
 #[derive(Debug, Clone)]
 pub struct ActivityCall<B> {

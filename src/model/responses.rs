@@ -5,6 +5,7 @@
 //! Fields typed [`Value`] carry converted user data: payload values,
 //! decoded failures, memo and search attributes.
 
+pub use super::Empty;
 use crate::convert::duration::Seconds;
 use serde::Serialize;
 use serde_json::Value;

@@ -427,31 +427,33 @@ impl Validate for Backfill {
     }
 }
 
+/// Validates the keys create and update share: `schedule_id`,
+/// `request_id`, the four sections, `memo` and `search_attributes`.
+macro_rules! validate_sections {
+    ($request:expr, $at:expr) => {{
+        let (request, at) = ($request, $at);
+        non_empty(at, "schedule_id", &request.schedule_id)?;
+        non_empty_if_given(at, "request_id", &request.request_id)?;
+        request.spec.validate_at(&key(at, "spec"))?;
+        request.action.validate_at(&key(at, "action"))?;
+        request.policies.validate_at(&key(at, "policies"))?;
+        request.state.validate_at(&key(at, "state"))?;
+        payload_map(at, "memo", &request.memo)?;
+        search_attributes(at, "search_attributes", &request.search_attributes)
+    }};
+}
+
 impl Validate for CreateSchedule {
     fn validate_at(&self, at: &str) -> Result<()> {
-        non_empty(at, "schedule_id", &self.schedule_id)?;
-        non_empty_if_given(at, "request_id", &self.request_id)?;
-        self.spec.validate_at(&key(at, "spec"))?;
-        self.action.validate_at(&key(at, "action"))?;
-        self.policies.validate_at(&key(at, "policies"))?;
-        self.state.validate_at(&key(at, "state"))?;
-        self.backfills.validate_at(&key(at, "backfills"))?;
-        payload_map(at, "memo", &self.memo)?;
-        search_attributes(at, "search_attributes", &self.search_attributes)
+        validate_sections!(self, at)?;
+        self.backfills.validate_at(&key(at, "backfills"))
     }
 }
 
 impl Validate for UpdateSchedule {
     fn validate_at(&self, at: &str) -> Result<()> {
-        non_empty(at, "schedule_id", &self.schedule_id)?;
-        non_empty_if_given(at, "request_id", &self.request_id)?;
-        self.spec.validate_at(&key(at, "spec"))?;
-        self.action.validate_at(&key(at, "action"))?;
-        self.policies.validate_at(&key(at, "policies"))?;
-        self.state.validate_at(&key(at, "state"))?;
-        base64(&self.conflict_token, &key(at, "conflict_token"))?;
-        payload_map(at, "memo", &self.memo)?;
-        search_attributes(at, "search_attributes", &self.search_attributes)
+        validate_sections!(self, at)?;
+        base64(&self.conflict_token, &key(at, "conflict_token")).map(drop)
     }
 }
 

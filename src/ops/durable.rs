@@ -193,25 +193,13 @@ pub fn filter_query(filter: &InstanceFilter) -> String {
             .collect();
         clauses.push(format!("ExecutionStatus IN ({})", values.join(", ")));
     }
-    if let Some(from) = &filter.created_from {
-        clauses.push(format!(
-            "StartTime >= {}",
-            literal(
-                time::proto_to_json(Some(&from.0))
-                    .as_str()
-                    .unwrap_or_default()
-            )
-        ));
-    }
-    if let Some(to) = &filter.created_to {
-        clauses.push(format!(
-            "StartTime <= {}",
-            literal(
-                time::proto_to_json(Some(&to.0))
-                    .as_str()
-                    .unwrap_or_default()
-            )
-        ));
+    let bounds = [(">=", &filter.created_from), ("<=", &filter.created_to)];
+    for (operator, bound) in bounds {
+        if let Some(at) = bound {
+            let at = time::proto_to_json(Some(&at.0));
+            let at = literal(at.as_str().unwrap_or_default());
+            clauses.push(format!("StartTime {operator} {at}"));
+        }
     }
     if let Some(prefix) = &filter.id_prefix {
         clauses.push(format!("WorkflowId STARTS_WITH {}", literal(prefix)));

@@ -1,7 +1,7 @@
 //! Reading workflow histories as canonical proto3 JSON events (the format
 //! `temporal workflow show --output json` prints).
 
-use super::rpc_error;
+use super::unary;
 use super::visibility::page_token;
 use super::workflow::execution;
 use crate::client::Client;
@@ -18,7 +18,6 @@ use temporalio_protos::temporal::api::{
         GetWorkflowExecutionHistoryRequest, GetWorkflowExecutionHistoryResponse,
     },
 };
-use tonic::Request;
 
 const HISTORY_EVENT: &str = "temporal.api.history.v1.HistoryEvent";
 
@@ -27,13 +26,7 @@ pub(crate) async fn page(
     client: &Client,
     request: GetWorkflowExecutionHistoryRequest,
 ) -> Result<GetWorkflowExecutionHistoryResponse> {
-    Ok(client
-        .workflow_service()
-        .await?
-        .get_workflow_execution_history(Request::new(request))
-        .await
-        .map_err(rpc_error)?
-        .into_inner())
+    Ok(unary!(client, get_workflow_execution_history, request))
 }
 
 /// The events of a page as proto3 JSON.

@@ -27,32 +27,42 @@ pub async fn delete(client: &Client, req: Delete) -> Result<Empty> {
     Ok(Empty {})
 }
 
+/// Sends `$request` (pause or unpause, which share their fields) built
+/// from a [`Pause`] request, and answers `{}`.
+macro_rules! pause_call {
+    ($client:expr, $req:expr, $request:ident, $method:ident) => {{
+        let req = $req;
+        let request = $request {
+            namespace: $client.namespace().to_owned(),
+            workflow_id: req.workflow_id,
+            run_id: req.run_id.unwrap_or_default(),
+            identity: $client.identity().to_owned(),
+            reason: req.reason.unwrap_or_default(),
+            request_id: request_id(&req.request_id),
+        };
+        unary!($client, $method, request);
+        Ok(Empty {})
+    }};
+}
+
 /// `tc_workflow_pause` -> `{}`.
 pub async fn pause(client: &Client, req: Pause) -> Result<Empty> {
-    let request = PauseWorkflowExecutionRequest {
-        namespace: client.namespace().to_owned(),
-        workflow_id: req.workflow_id,
-        run_id: req.run_id.unwrap_or_default(),
-        identity: client.identity().to_owned(),
-        reason: req.reason.unwrap_or_default(),
-        request_id: request_id(&req.request_id),
-    };
-    unary!(client, pause_workflow_execution, request);
-    Ok(Empty {})
+    pause_call!(
+        client,
+        req,
+        PauseWorkflowExecutionRequest,
+        pause_workflow_execution
+    )
 }
 
 /// `tc_workflow_unpause` -> `{}`.
 pub async fn unpause(client: &Client, req: Pause) -> Result<Empty> {
-    let request = UnpauseWorkflowExecutionRequest {
-        namespace: client.namespace().to_owned(),
-        workflow_id: req.workflow_id,
-        run_id: req.run_id.unwrap_or_default(),
-        identity: client.identity().to_owned(),
-        reason: req.reason.unwrap_or_default(),
-        request_id: request_id(&req.request_id),
-    };
-    unary!(client, unpause_workflow_execution, request);
-    Ok(Empty {})
+    pause_call!(
+        client,
+        req,
+        UnpauseWorkflowExecutionRequest,
+        unpause_workflow_execution
+    )
 }
 
 /// The id of the first or last WorkflowTaskCompleted event of a run.

@@ -29,16 +29,18 @@ fn stage(wait: WaitForStage) -> Stage {
     }
 }
 
+/// The update request and its id (the one given, else a fresh UUID).
 fn update_request(
     name: &str,
     args: &[Value],
     update_id: &Option<String>,
     headers: &Option<Map<String, Value>>,
     identity: &str,
-) -> Result<update::Request> {
-    Ok(update::Request {
+) -> Result<(update::Request, String)> {
+    let update_id = request_id(update_id);
+    let request = update::Request {
         meta: Some(update::Meta {
-            update_id: request_id(update_id),
+            update_id: update_id.clone(),
             identity: identity.to_owned(),
         }),
         input: Some(update::Input {
@@ -47,7 +49,8 @@ fn update_request(
             args: payload::encode_all(args)?,
         }),
         ..Default::default()
-    })
+    };
+    Ok((request, update_id))
 }
 
 /// The outcome as the response, or `update_failed` with the failure.
@@ -164,18 +167,13 @@ async fn finish(
 }
 
 async fn run(client: &Arc<Client>, req: Update, wanted: Stage) -> Result<UpdateOutcome> {
-    let request = update_request(
+    let (request, update_id) = update_request(
         &req.update_name,
         &req.args,
         &req.update_id,
         &req.headers,
         client.identity(),
     )?;
-    let update_id = request
-        .meta
-        .as_ref()
-        .map(|m| m.update_id.clone())
-        .unwrap_or_default();
     let request = UpdateWorkflowExecutionRequest {
         namespace: client.namespace().to_owned(),
         workflow_execution: workflow::execution(&req.workflow_id, &req.run_id),
@@ -219,18 +217,13 @@ pub async fn with_start(
     let start = workflow::start_request(client, &req.start)?;
     let workflow_id = start.workflow_id.clone();
     let wanted = stage(req.update.wait_for_stage.unwrap_or(WaitForStage::Completed));
-    let update = update_request(
+    let (update, update_id) = update_request(
         &req.update.update_name,
         &req.update.update_args,
         &req.update.update_id,
         &req.update.update_headers,
         client.identity(),
     )?;
-    let update_id = update
-        .meta
-        .as_ref()
-        .map(|m| m.update_id.clone())
-        .unwrap_or_default();
     let request = ExecuteMultiOperationRequest {
         namespace: client.namespace().to_owned(),
         operations: vec![

@@ -117,12 +117,8 @@ pub(crate) fn start_request(
             .unwrap_or_default() as i32,
         retry_policy: s.retry_policy.as_ref().map(retry_policy),
         cron_schedule: s.cron_schedule.clone().unwrap_or_default(),
-        memo: s.memo.as_ref().map(payload::encode_memo).transpose()?,
-        search_attributes: s
-            .search_attributes
-            .as_ref()
-            .map(search_attributes::encode)
-            .transpose()?,
+        memo: payload::encode_memo(&s.memo)?,
+        search_attributes: search_attributes::encode(&s.search_attributes)?,
         header: s.headers.as_ref().map(payload::encode_header).transpose()?,
         workflow_start_delay: s.start_delay.map(|d| d.to_proto()),
         user_metadata: user_metadata(s)?,
@@ -218,13 +214,7 @@ pub(crate) async fn describe_raw(
         namespace: client.namespace().to_owned(),
         execution: execution(workflow_id, run_id),
     };
-    Ok(client
-        .workflow_service()
-        .await?
-        .describe_workflow_execution(Request::new(request))
-        .await
-        .map_err(rpc_error)?
-        .into_inner())
+    Ok(unary!(client, describe_workflow_execution, request))
 }
 
 /// The snake_case name of a workflow execution status; `None` when unspecified.

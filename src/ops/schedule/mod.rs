@@ -85,12 +85,8 @@ pub async fn create(client: &Client, req: CreateSchedule) -> Result<ScheduleCrea
         initial_patch,
         identity: client.identity().to_owned(),
         request_id: request_id(&req.request_id),
-        memo: req.memo.as_ref().map(payload::encode_memo).transpose()?,
-        search_attributes: req
-            .search_attributes
-            .as_ref()
-            .map(search_attributes::encode)
-            .transpose()?,
+        memo: payload::encode_memo(&req.memo)?,
+        search_attributes: search_attributes::encode(&req.search_attributes)?,
     };
     let resp = client
         .workflow_service()
@@ -166,12 +162,8 @@ pub async fn update(client: &Client, req: UpdateSchedule) -> Result<Empty> {
     let policies = req.policies.as_ref().map(encode::policies);
     let state = req.state.as_ref().map(encode::state);
     let given_token = base64(&req.conflict_token, "conflict_token")?;
-    let memo = req.memo.as_ref().map(payload::encode_memo).transpose()?;
-    let search_attributes = req
-        .search_attributes
-        .as_ref()
-        .map(search_attributes::encode)
-        .transpose()?;
+    let memo = payload::encode_memo(&req.memo)?;
+    let search_attributes = search_attributes::encode(&req.search_attributes)?;
 
     let current = describe_raw(client, &req.schedule_id).await?;
     let mut schedule = current.schedule.unwrap_or_default();
