@@ -6,7 +6,9 @@
 # builds the release library (`cargo build --release --lib`, a no-op when it
 # is up to date) and installs
 #
-#   PREFIX/lib/libtemporal_capi.so, PREFIX/lib/libtemporal_capi.a
+#   PREFIX/lib/libtemporal_capi.so (stripped; its debug info is in
+#   PREFIX/lib/libtemporal_capi.so.debug, see scripts/split-debug.sh),
+#   PREFIX/lib/libtemporal_capi.a
 #   PREFIX/include/temporal_capi.h, PREFIX/include/temporal_capi.hpp,
 #   PREFIX/include/temporal_capi.schema.json (the JSON contract),
 #   PREFIX/include/temporal_capi.operations.json (the operation manifest)
@@ -43,7 +45,7 @@ fi
 mkdir -p "$1"
 prefix=$(cd "$1" && pwd)
 install -d "$prefix/include" "$prefix/lib/pkgconfig" "$prefix/lib/cmake/temporal_capi"
-install -m 0755 "$target/release/libtemporal_capi.so" "$prefix/lib/"
+"$root/scripts/split-debug.sh" "$target/release/libtemporal_capi.so" "$prefix/lib/libtemporal_capi.so"
 install -m 0644 "$target/release/libtemporal_capi.a" "$prefix/lib/"
 install -m 0644 "$root/include/temporal_capi.h" "$root/include/temporal_capi.hpp" \
     "$root/include/temporal_capi.schema.json" "$root/include/temporal_capi.operations.json" "$prefix/include/"

@@ -9,7 +9,7 @@ use crate::convert::grpc_status;
 use crate::envconfig;
 use crate::error::{Error, ErrorCode, Result};
 use crate::long_poll::{self, LongPolls};
-use crate::model::connect::{BoolOr, ConnectOptions, KeepAliveSetting};
+use crate::model::connect::{BoolOr, ConnectOptions, GrpcCompression, KeepAliveSetting};
 use crate::model::responses::{Capabilities, Connected, SystemInfo};
 use crate::secrets::ClientSecrets;
 use crate::tls::AnyHostNameVerifier;
@@ -80,6 +80,10 @@ impl Client {
         let identity = options.identity.clone().unwrap_or_else(default_identity);
         conn.identity = identity.clone();
         conn.connect_timeout = options.connect_timeout.map(|d| d.0);
+        conn.grpc_compression = match options.grpc_compression {
+            None | Some(GrpcCompression::Gzip) => temporalio_client::GrpcCompression::Gzip,
+            Some(GrpcCompression::None) => temporalio_client::GrpcCompression::None,
+        };
         conn.keep_alive = match &options.keep_alive {
             None | Some(KeepAliveSetting::Enabled(true)) => Some(ClientKeepAliveOptions::default()),
             Some(KeepAliveSetting::Enabled(false)) => None,

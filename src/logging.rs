@@ -86,6 +86,8 @@ pub fn remove_sink(owner: usize) {
     sinks.retain(|r| r.owner != owner);
     let max = sinks.iter().map(|r| level_rank(r.level)).max().unwrap_or(0);
     MAX_RANK.store(max, Ordering::Relaxed);
+    drop(sinks);
+    tracing::callsite::rebuild_interest_cache();
 }
 
 struct ForwardLayer;
@@ -135,8 +137,25 @@ fn wanted(meta: &Metadata<'_>) -> bool {
 }
 
 impl<S: Subscriber> Layer<S> for ForwardLayer {
-    fn register_callsite(&self, _meta: &'static Metadata<'static>) -> Interest {
-        Interest::sometimes()
+    /// Decided once per callsite (and again whenever a sink changes, see
+    /// [`set_sink`]), so disabled events cost a cached check, not a call.
+    fn register_callsite(&self, meta: &'static Metadata<'static>) -> Interest {
+        if wanted(meta) {
+            Interest::always()
+        } else {
+            Interest::never()
+        }
+    }
+
+    fn max_level_hint(&self) -> Option<LevelFilter> {
+        Some(match MAX_RANK.load(Ordering::Relaxed) {
+            0 => LevelFilter::OFF,
+            1 => LevelFilter::ERROR,
+            2 => LevelFilter::WARN,
+            3 => LevelFilter::INFO,
+            4 => LevelFilter::DEBUG,
+            _ => LevelFilter::TRACE,
+        })
     }
 
     fn enabled(&self, meta: &Metadata<'_>, _ctx: Context<'_, S>) -> bool {

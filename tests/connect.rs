@@ -339,3 +339,34 @@ fn rotated_api_keys_and_headers_reach_the_server() {
     tc_client_free(client);
     tc_runtime_free(runtime);
 }
+
+#[test]
+fn grpc_compression_is_gzip_by_default_and_none_turns_it_off() {
+    let proxy = Proxy::start("header_proxy.py", &[]);
+    let runtime = new_runtime();
+    let mut seen = Vec::new();
+    for compression in [json!(null), json!("gzip"), json!("none")] {
+        let (client, reply) = connect_with(
+            runtime,
+            &json!({
+                "address": proxy.address, "namespace": env().namespace,
+                "grpc_compression": compression,
+            }),
+        );
+        reply.ok();
+        describe_unknown(client);
+        let headers = next_describe_headers(&proxy);
+        seen.push((
+            headers.get("grpc-encoding").cloned(),
+            headers.get("grpc-accept-encoding").cloned(),
+        ));
+        temporal_capi::ffi::client::tc_client_free(client);
+    }
+    let gzip = (Some(json!("gzip")), Some(json!("gzip,identity")));
+    assert_eq!(seen, [gzip.clone(), gzip, (None, None)]);
+    let (client, reply) = connect_with(runtime, &json!({"grpc_compression": "brotli"}));
+    assert!(client.is_null());
+    let error = reply.err("invalid_argument");
+    assert_eq!(error["key"], "grpc_compression");
+    tc_runtime_free(runtime);
+}

@@ -27,6 +27,7 @@ fn install_writes_library_headers_and_package_files_with_the_cargo_version() {
     let prefix = install(&scratch);
     for file in [
         "lib/libtemporal_capi.so",
+        "lib/libtemporal_capi.so.debug",
         "lib/libtemporal_capi.a",
         "lib/pkgconfig/temporal_capi.pc",
         "lib/cmake/temporal_capi/temporal_capiConfig.cmake",
@@ -46,6 +47,14 @@ fn install_writes_library_headers_and_package_files_with_the_cargo_version() {
             "installed {header} differs from include/{header}"
         );
     }
+    let library = elf_sections(&prefix.join("lib/libtemporal_capi.so"));
+    assert!(library.contains(".gnu_debuglink"), "{library:?}");
+    assert!(
+        !library.contains(".debug_info"),
+        "installed library not stripped"
+    );
+    let debug = elf_sections(&prefix.join("lib/libtemporal_capi.so.debug"));
+    assert!(debug.contains(".debug_info"), "{debug:?}");
     assert_eq!(
         pkg_config(&prefix, &["--modversion", "temporal_capi"]),
         VERSION

@@ -4,10 +4,16 @@ The library is taken from ``$TEMPORAL_CAPI_LIBRARY``, else from the cargo
 target directory (``$CARGO_TARGET_DIR`` or the repository's ``target``),
 ``release/libtemporal_capi.so``; build it first with
 ``cargo build --release --lib``. The wheel is platform-specific.
+
+The wheel carries the library stripped of its debug info
+(scripts/split-debug.sh); the debug info is written next to the source
+library as ``libtemporal_capi.so.debug``, the file its ``.gnu_debuglink``
+names, for symbolizing crashes.
 """
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 from setuptools import setup
@@ -33,8 +39,10 @@ class BuildWithLibrary(build_py):
 
     def run(self) -> None:
         super().run()
+        source = native_library()
         destination = Path(self.build_lib) / "temporal_capi" / LIBRARY
-        shutil.copy2(native_library(), destination)
+        subprocess.run([str(REPOSITORY / "scripts" / "split-debug.sh"), str(source), str(destination)], check=True)
+        shutil.move(destination.with_name(LIBRARY + ".debug"), source.with_name(LIBRARY + ".debug"))
 
 
 class BinaryDistribution(Distribution):

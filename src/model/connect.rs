@@ -36,11 +36,25 @@ pub struct ConnectOptions {
     /// Most long polls (result, update and start waits) this client holds
     /// at once; further waits check with short requests. Default 200.
     pub max_long_polls: Option<usize>,
+    /// Transport compression of requests and responses; `gzip` (the
+    /// official clients' default) when omitted.
+    pub grpc_compression: Option<GrpcCompression>,
     /// When true, the server is contacted on the first call, not on connect.
     #[serde(default)]
     pub lazy: bool,
     /// Load an environment-configuration profile first; explicit keys override it.
     pub load: Option<LoadSetting>,
+}
+
+/// gRPC transport compression (the official clients' `grpc_compression`).
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GrpcCompression {
+    /// Gzip-compress requests and accept gzip-compressed responses: less
+    /// traffic, more CPU.
+    Gzip,
+    /// No compression: the least CPU, for a server nearby.
+    None,
 }
 
 /// `true`/`false`, or an object of options (which implies `true`).

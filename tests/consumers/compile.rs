@@ -152,15 +152,33 @@ pub fn cmake_build(lang: Lang, prefix: &Path, build_dir: &Path, definitions: &[&
     build_dir.join(lang.executable())
 }
 
-/// The NEEDED entries of an ELF file's dynamic section (`readelf -d`).
-pub fn needed_libraries(binary: &Path) -> Vec<String> {
+/// What `readelf <flags> <binary>` prints.
+fn readelf(flags: &[&str], binary: &Path) -> String {
     let output = Command::new("readelf")
-        .arg("-d")
+        .args(flags)
         .arg(binary)
         .output()
         .expect("run readelf");
-    assert!(output.status.success(), "readelf -d {}", binary.display());
-    String::from_utf8_lossy(&output.stdout)
+    assert!(
+        output.status.success(),
+        "readelf {flags:?} {}",
+        binary.display()
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The section names of an ELF file (`readelf -S`).
+pub fn elf_sections(binary: &Path) -> std::collections::BTreeSet<String> {
+    readelf(&["-S", "-W"], binary)
+        .split_whitespace()
+        .filter(|word| word.starts_with('.'))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The NEEDED entries of an ELF file's dynamic section (`readelf -d`).
+pub fn needed_libraries(binary: &Path) -> Vec<String> {
+    readelf(&["-d"], binary)
         .lines()
         .filter(|line| line.contains("(NEEDED)"))
         .filter_map(|line| Some(line.split_once('[')?.1.trim_end_matches(']').to_owned()))

@@ -45,6 +45,9 @@ namespace TemporalCapi
         /// <summary>Most long polls (result, update and start waits) the client holds at once, at least 1; null for 200. Further result waits check with short requests.</summary>
         public int? MaxLongPolls { get; set; }
 
+        /// <summary>Transport compression; null for <see cref="TemporalCapi.GrpcCompression.Gzip"/>, the official clients' default. <see cref="TemporalCapi.GrpcCompression.None"/> saves CPU when the server is nearby.</summary>
+        public GrpcCompression? GrpcCompression { get; set; }
+
         /// <summary>The runtime to run on; null for <see cref="TemporalRuntime.Default"/>.</summary>
         public TemporalRuntime Runtime { get; set; }
 
@@ -61,6 +64,7 @@ namespace TemporalCapi
             json.Put("secret_headers", SecretHeaders == null ? null : new List<string>(SecretHeaders));
             json.PutSeconds("connect_timeout", ConnectTimeout);
             json.Put("max_long_polls", MaxLongPolls);
+            json.Put("grpc_compression", GrpcCompression == null ? null : GrpcCompression == TemporalCapi.GrpcCompression.Gzip ? "gzip" : "none");
             return json;
         }
     }

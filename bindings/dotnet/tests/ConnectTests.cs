@@ -58,6 +58,18 @@ namespace TemporalCapi.Tests
         }
 
         [Test]
+        public async Task AClientWithoutCompressionWorks()
+        {
+            var options = TestEnvironment.ConnectOptions();
+            options.GrpcCompression = GrpcCompression.None;
+            using (var client = await TemporalClient.ConnectAsync(options))
+            {
+                var handle = await client.StartWorkflowAsync("Echo", TestEnvironment.Args("plain"), TestEnvironment.Options("plain"));
+                Assert.AreEqual("plain", await handle.GetResultAsync<string>());
+            }
+        }
+
+        [Test]
         public async Task ABudgetOfOneLongPollStillCompletesEveryWait()
         {
             var options = TestEnvironment.ConnectOptions();

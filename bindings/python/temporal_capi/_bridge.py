@@ -2,7 +2,8 @@
 
 One module-level trampoline receives every completion. ``user_data`` is an
 integer key into :data:`_pending`; the entry knows how to hand the result
-over: to an asyncio future with ``loop.call_soon_threadsafe``, or to a
+over: to an asyncio future through its loop's inbox (one
+``loop.call_soon_threadsafe`` wake-up per batch of completions), or to a
 waiting thread. Nothing raised inside the trampoline escapes into C.
 
 A :class:`NativeCall` is awaitable in two ways. Inside an asyncio task it
@@ -21,6 +22,7 @@ import itertools
 import json
 import logging
 import threading
+import weakref
 from dataclasses import dataclass
 from typing import Any, AsyncGenerator, Awaitable, Callable, Coroutine, Generator, Iterator, TypeVar, cast
 
@@ -58,15 +60,62 @@ class _Sink:
 
 
 class _FutureSink(_Sink):
-    def __init__(self, loop: asyncio.AbstractEventLoop, future: asyncio.Future[Outcome]) -> None:
-        self._loop = loop
+    def __init__(self, inbox: _LoopInbox, future: asyncio.Future[Outcome]) -> None:
+        self._inbox = inbox
         self._future = future
 
     def deliver(self, outcome: Outcome) -> None:
+        self._inbox.put(self._future, outcome)
+
+
+class _LoopInbox:
+    """Completions on their way to one event loop.
+
+    Callbacks arrive on library threads; the first of a batch schedules one
+    drain with ``call_soon_threadsafe`` (one wake-up of the loop), and the
+    ones that arrive before the drain runs join it. Under load this turns a
+    wake-up per call into a wake-up per batch.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._lock = threading.Lock()
+        self._batch: list[tuple[asyncio.Future[Outcome], Outcome]] = []
+
+    def put(self, future: asyncio.Future[Outcome], outcome: Outcome) -> None:
+        with self._lock:
+            self._batch.append((future, outcome))
+            if len(self._batch) > 1:
+                return
         try:
-            self._loop.call_soon_threadsafe(_settle, self._future, outcome)
+            self._loop.call_soon_threadsafe(self._drain)
         except RuntimeError:
+            with self._lock:
+                self._batch.clear()
             _log.debug("event loop closed before a native call completed; result dropped")
+
+    def _drain(self) -> None:
+        with self._lock:
+            batch, self._batch = self._batch, []
+        for future, outcome in batch:
+            _settle(future, outcome)
+
+
+_inboxes: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _LoopInbox] = weakref.WeakKeyDictionary()
+
+
+def _inbox(loop: asyncio.AbstractEventLoop) -> _LoopInbox:
+    """The inbox of ``loop`` (made on first use; called on the loop's thread).
+
+    A loop that cannot be weakly referenced gets an inbox per call.
+    """
+    try:
+        inbox = _inboxes.get(loop)
+        if inbox is None:
+            inbox = _inboxes[loop] = _LoopInbox(loop)
+        return inbox
+    except TypeError:
+        return _LoopInbox(loop)
 
 
 class _ThreadSink(_Sink):
@@ -185,7 +234,7 @@ class NativeCall:
         future: asyncio.Future[Outcome] = loop.create_future()
         cancel = _Cancel()
         try:
-            self._launch(_FutureSink(loop, future), cancel)
+            self._launch(_FutureSink(_inbox(loop), future), cancel)
             try:
                 return await asyncio.shield(future)
             except asyncio.CancelledError:

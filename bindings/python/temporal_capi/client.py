@@ -99,6 +99,7 @@ class Client(Managed, SchedulesMixin, TaskQueuesMixin, DurableTaskNamesMixin):
         connect_timeout: Duration | None = None,
         secret_headers: Sequence[str] | None = None,
         max_long_polls: int | None = None,
+        grpc_compression: str | None = None,
         lazy: bool = False,
         runtime: Runtime | None = None,
     ) -> Client:
@@ -113,6 +114,8 @@ class Client(Managed, SchedulesMixin, TaskQueuesMixin, DurableTaskNamesMixin):
         ``authorization``) never appear in errors or log records.
         ``max_long_polls`` bounds the long polls the client holds at once
         (default 200; further result waits check with short requests).
+        ``grpc_compression`` is ``"gzip"`` (the default, as in the official
+        clients) or ``"none"``, which saves CPU when the server is nearby.
         ``lazy`` defers the connection to the first call. Raises
         :class:`~temporal_capi.errors.ConnectionFailedError` when the server
         cannot be reached.
@@ -130,6 +133,7 @@ class Client(Managed, SchedulesMixin, TaskQueuesMixin, DurableTaskNamesMixin):
             connect_timeout=duration_json(connect_timeout),
             secret_headers=list(secret_headers) if secret_headers is not None else None,
             max_long_polls=max_long_polls,
+            grpc_compression=grpc_compression,
             lazy=lazy or None,
         )
         transport, info = await Transport.connect(runtime or Runtime.default(), options)

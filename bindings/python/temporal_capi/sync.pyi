@@ -66,7 +66,7 @@ class Client:
     def close(self) -> None:
         """Frees the native resources; later use raises ClosedError. Closing again does nothing."""
     @classmethod
-    def connect(cls, target_host: str | None = ..., *, namespace: str | None = ..., api_key: str | None = ..., tls: bool | TLSConfig | None = ..., rpc_metadata: Mapping[str, str] | None = ..., identity: str | None = ..., profile: str | None = ..., config_file: str | None = ..., keep_alive: bool | KeepAliveConfig | None = ..., retry: RetryConfig | None = ..., connect_timeout: Duration | None = ..., secret_headers: Sequence[str] | None = ..., max_long_polls: int | None = ..., lazy: bool = ..., runtime: Runtime | None = ...) -> Client:
+    def connect(cls, target_host: str | None = ..., *, namespace: str | None = ..., api_key: str | None = ..., tls: bool | TLSConfig | None = ..., rpc_metadata: Mapping[str, str] | None = ..., identity: str | None = ..., profile: str | None = ..., config_file: str | None = ..., keep_alive: bool | KeepAliveConfig | None = ..., retry: RetryConfig | None = ..., connect_timeout: Duration | None = ..., secret_headers: Sequence[str] | None = ..., max_long_polls: int | None = ..., grpc_compression: str | None = ..., lazy: bool = ..., runtime: Runtime | None = ...) -> Client:
         """Connects to a Temporal server."""
     def count_workflows(self, query: str = ...) -> WorkflowExecutionCount:
         """Counts the workflow executions matching ``query``."""

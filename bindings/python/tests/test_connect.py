@@ -158,12 +158,18 @@ def test_a_budget_of_one_long_poll_still_completes_every_wait(env, task_queue: s
     [
         ({"max_long_polls": 0}, "max_long_polls"),
         ({"secret_headers": [1]}, "secret_headers[0]"),
+        ({"grpc_compression": "brotli"}, "grpc_compression"),
     ],
 )
 def test_connect_options_are_checked_before_connecting(options: dict, key: str) -> None:
     with pytest.raises(InvalidArgumentError) as raised:
         run(Client.connect(f"127.0.0.1:{closed_port()}", lazy=True, **options))
     assert raised.value.key == key
+
+
+def test_a_client_without_compression_works(env, task_queue: str) -> None:
+    client = run(Client.connect(env.address, grpc_compression="none"))
+    assert run(client.execute_workflow("Echo", "plain", id=unique("plain"), task_queue=task_queue)) == "plain"
 
 
 def test_secret_headers_are_sent_like_other_metadata(env, task_queue: str) -> None:

@@ -31,6 +31,19 @@ def test_pip_install_into_a_fresh_venv_carries_the_library(tmp_path: Path) -> No
         [str(python), "-c", probe], check=True, capture_output=True, text=True, env=environment, cwd=tmp_path
     ).stdout.splitlines()
     assert shown == [temporal_capi_version(), "True", "['sync.pyi'] True"], "the library, the stub and py.typed ship"
+    site = subprocess.run(
+        [str(python), "-c", "import temporal_capi, pathlib; print(pathlib.Path(temporal_capi.__file__).parent)"],
+        check=True, capture_output=True, text=True, env=environment, cwd=tmp_path,
+    ).stdout.strip()
+    assert sections(Path(site) / "libtemporal_capi.so") >= {".gnu_debuglink"}, "the shipped library links its debug file"
+    assert not {".debug_info", ".debug_line"} & sections(Path(site) / "libtemporal_capi.so"), "the shipped library is stripped"
+    assert not list(Path(site).glob("*.debug")), "the debug file is not in the package"
+
+
+def sections(library: Path) -> set[str]:
+    """The section names of an ELF file (readelf -S)."""
+    listing = subprocess.run(["readelf", "-S", "-W", str(library)], check=True, capture_output=True, text=True).stdout
+    return {word for line in listing.splitlines() for word in line.split() if word.startswith(".")}
 
 
 def temporal_capi_version() -> str:
