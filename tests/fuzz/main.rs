@@ -383,6 +383,15 @@ fn write_afl_corpus(dir: &std::path::Path, exports: &[seeds::Export], doc: &str)
     }
 }
 
+/// Sets its flag when dropped, also while unwinding.
+struct StopOnDrop<'a>(&'a AtomicBool);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
 #[test]
 fn seeded_fuzz_over_every_export() {
     let count = env_number("TC_FUZZ_COUNT").unwrap_or(100_000);
@@ -445,6 +454,9 @@ fn seeded_fuzz_over_every_export() {
                 std::thread::sleep(Duration::from_millis(100));
             }
         });
+        // Stops the watcher also when an assertion below panics, so that the
+        // panic ends the test instead of the scope waiting forever.
+        let _stop_watcher = StopOnDrop(&stop);
         for n in 0..count {
             if n == warm_up {
                 tracker.drain();
@@ -476,7 +488,6 @@ fn seeded_fuzz_over_every_export() {
             }
         }
         tracker.drain();
-        stop.store(true, Ordering::Relaxed);
     });
     let elapsed = started.elapsed();
     let rss_end = rss_kb();
