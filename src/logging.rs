@@ -35,16 +35,20 @@ static SINKS: RwLock<Vec<Registered>> = RwLock::new(Vec::new());
 static MAX_RANK: AtomicU8 = AtomicU8::new(0);
 static INSTALL: Once = Once::new();
 
+/// The rank of a filter: 0 for off up to 5 for trace.
 fn level_rank(level: LevelFilter) -> u8 {
-    match level.into_level() {
-        None => 0,
-        Some(tracing::Level::ERROR) => 1,
-        Some(tracing::Level::WARN) => 2,
-        Some(tracing::Level::INFO) => 3,
-        Some(tracing::Level::DEBUG) => 4,
-        Some(tracing::Level::TRACE) => 5,
-    }
+    RANKED.iter().position(|l| *l == level).unwrap_or(0) as u8
 }
+
+/// The filters in rank order: `RANKED[level_rank(f)] == f`.
+const RANKED: [LevelFilter; 6] = [
+    LevelFilter::OFF,
+    LevelFilter::ERROR,
+    LevelFilter::WARN,
+    LevelFilter::INFO,
+    LevelFilter::DEBUG,
+    LevelFilter::TRACE,
+];
 
 /// Parses `off`, `error`, `warn`, `info`, `debug` or `trace`.
 /// Only these six names (any letter case, surrounding blanks ignored):
@@ -148,14 +152,9 @@ impl<S: Subscriber> Layer<S> for ForwardLayer {
     }
 
     fn max_level_hint(&self) -> Option<LevelFilter> {
-        Some(match MAX_RANK.load(Ordering::Relaxed) {
-            0 => LevelFilter::OFF,
-            1 => LevelFilter::ERROR,
-            2 => LevelFilter::WARN,
-            3 => LevelFilter::INFO,
-            4 => LevelFilter::DEBUG,
-            _ => LevelFilter::TRACE,
-        })
+        RANKED
+            .get(usize::from(MAX_RANK.load(Ordering::Relaxed)))
+            .copied()
     }
 
     fn enabled(&self, meta: &Metadata<'_>, _ctx: Context<'_, S>) -> bool {
