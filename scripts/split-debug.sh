@@ -4,7 +4,9 @@
 #
 #   scripts/split-debug.sh SOURCE DEST
 #
-# writes DEST.debug (the debug info of SOURCE, `objcopy --only-keep-debug`)
+# writes DEST.debug (the debug info of SOURCE, `objcopy --only-keep-debug`,
+# its sections zlib-compressed: about a fifth of the size, and gdb, lldb,
+# addr2line and eu-stack read them as they are)
 # and DEST (SOURCE stripped of debug info and unneeded symbols, with a
 # `.gnu_debuglink` naming DEST.debug, which gdb and other symbolizers look
 # for next to DEST). SOURCE is left as it is. Needs objcopy (binutils).
@@ -15,7 +17,7 @@ if [ $# -ne 2 ]; then
 fi
 source=$1
 dest=$2
-objcopy --only-keep-debug "$source" "$dest.debug"
+objcopy --only-keep-debug --compress-debug-sections=zlib "$source" "$dest.debug"
 chmod 0644 "$dest.debug"
 # --add-gnu-debuglink reads the debug file by the path given and records
 # its base name, so run it from DEST's directory.

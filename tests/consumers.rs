@@ -55,6 +55,10 @@ fn install_writes_library_headers_and_package_files_with_the_cargo_version() {
     );
     let debug = elf_sections(&prefix.join("lib/libtemporal_capi.so.debug"));
     assert!(debug.contains(".debug_info"), "{debug:?}");
+    let archive = elf_sections(&prefix.join("lib/libtemporal_capi.a"));
+    for heavy in [".debug_info", ".llvmbc"] {
+        assert!(!archive.contains(heavy), "installed archive keeps {heavy}");
+    }
     assert_eq!(
         pkg_config(&prefix, &["--modversion", "temporal_capi"]),
         VERSION
