@@ -129,20 +129,28 @@ namespace TemporalCapi.Json
             }
         }
 
+        /// <summary>
+        /// Reads a string literal. Runs of plain characters are copied in one
+        /// piece (a 1 MiB payload is one Substring, not a million Appends);
+        /// a builder is made only for strings with escapes.
+        /// </summary>
         private string ReadString()
         {
             position++;
-            var builder = new StringBuilder();
+            StringBuilder builder = null;
+            int run = position;
             while (true)
             {
                 if (position >= text.Length)
                 {
                     throw Error("unterminated string");
                 }
-                char c = text[position++];
+                char c = text[position];
                 if (c == '"')
                 {
-                    return builder.ToString();
+                    string plain = text.Substring(run, position - run);
+                    position++;
+                    return builder == null ? plain : builder.Append(plain).ToString();
                 }
                 if (c < ' ')
                 {
@@ -150,9 +158,12 @@ namespace TemporalCapi.Json
                 }
                 if (c != '\\')
                 {
-                    builder.Append(c);
+                    position++;
                     continue;
                 }
+                builder = builder ?? new StringBuilder();
+                builder.Append(text, run, position - run);
+                position++;
                 if (position >= text.Length)
                 {
                     throw Error("unterminated escape");
@@ -171,6 +182,7 @@ namespace TemporalCapi.Json
                 {
                     throw Error("invalid escape '\\" + escape + "'");
                 }
+                run = position;
             }
         }
 

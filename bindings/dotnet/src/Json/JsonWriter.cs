@@ -193,18 +193,22 @@ namespace TemporalCapi.Json
             Write(builder, value, depth + 1);
         }
 
-        /// <summary>Writes a JSON string literal.</summary>
+        /// <summary>Writes a JSON string literal; runs of characters that need no escape are appended in one piece.</summary>
         internal static void WriteString(StringBuilder builder, string text)
         {
             builder.Append('"');
-            foreach (char c in text)
+            int run = 0;
+            for (int i = 0; i < text.Length; i++)
             {
-                char letter;
+                char c = text[i];
                 if (c >= ' ' && c != '"' && c != '\\')
                 {
-                    builder.Append(c);
+                    continue;
                 }
-                else if (JsonEscapes.TryEscape(c, out letter))
+                builder.Append(text, run, i - run);
+                run = i + 1;
+                char letter;
+                if (JsonEscapes.TryEscape(c, out letter))
                 {
                     builder.Append('\\').Append(letter);
                 }
@@ -213,6 +217,7 @@ namespace TemporalCapi.Json
                     builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                 }
             }
+            builder.Append(text, run, text.Length - run);
             builder.Append('"');
         }
     }
