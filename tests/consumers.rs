@@ -20,14 +20,31 @@ use run::*;
 use std::{path::PathBuf, process::Output};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
+const ABI: u32 = temporal_capi::ffi::version::TC_ABI_VERSION;
+
+#[test]
+fn the_built_library_carries_the_abi_soname_and_its_link() {
+    let dir = release_library_dir();
+    assert_eq!(
+        soname(&dir.join("libtemporal_capi.so")),
+        format!("libtemporal_capi.so.{ABI}")
+    );
+    assert_eq!(
+        std::fs::read_link(dir.join(format!("libtemporal_capi.so.{ABI}")))
+            .expect("the build links the SONAME"),
+        PathBuf::from("libtemporal_capi.so")
+    );
+}
 
 #[test]
 fn install_writes_library_headers_and_package_files_with_the_cargo_version() {
     let scratch = Scratch::new("tc-install");
     let prefix = install(&scratch);
+    let library = format!("lib/libtemporal_capi.so.{VERSION}");
+    let debug = format!("lib/.debug/libtemporal_capi.so.{VERSION}.debug");
     for file in [
-        "lib/libtemporal_capi.so",
-        "lib/libtemporal_capi.so.debug",
+        library.as_str(),
+        debug.as_str(),
         "lib/libtemporal_capi.a",
         "lib/pkgconfig/temporal_capi.pc",
         "lib/cmake/temporal_capi/temporal_capiConfig.cmake",
@@ -47,14 +64,34 @@ fn install_writes_library_headers_and_package_files_with_the_cargo_version() {
             "installed {header} differs from include/{header}"
         );
     }
-    let library = elf_sections(&prefix.join("lib/libtemporal_capi.so"));
-    assert!(library.contains(".gnu_debuglink"), "{library:?}");
+    for (link, target) in [
+        (
+            format!("lib/libtemporal_capi.so.{ABI}"),
+            format!("libtemporal_capi.so.{VERSION}"),
+        ),
+        (
+            "lib/libtemporal_capi.so".to_owned(),
+            format!("libtemporal_capi.so.{ABI}"),
+        ),
+    ] {
+        assert_eq!(
+            std::fs::read_link(prefix.join(&link)).expect("a symbolic link"),
+            PathBuf::from(target),
+            "{link}"
+        );
+    }
+    assert_eq!(
+        soname(&prefix.join(&library)),
+        format!("libtemporal_capi.so.{ABI}")
+    );
+    let sections = elf_sections(&prefix.join(&library));
+    assert!(sections.contains(".gnu_debuglink"), "{sections:?}");
     assert!(
-        !library.contains(".debug_info"),
+        !sections.contains(".debug_info"),
         "installed library not stripped"
     );
-    let debug = elf_sections(&prefix.join("lib/libtemporal_capi.so.debug"));
-    assert!(debug.contains(".debug_info"), "{debug:?}");
+    let debug_sections = elf_sections(&prefix.join(&debug));
+    assert!(debug_sections.contains(".debug_info"), "{debug_sections:?}");
     let archive = elf_sections(&prefix.join("lib/libtemporal_capi.a"));
     for heavy in [".debug_info", ".llvmbc"] {
         assert!(!archive.contains(heavy), "installed archive keeps {heavy}");

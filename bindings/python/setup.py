@@ -3,7 +3,12 @@
 The library is taken from ``$TEMPORAL_CAPI_LIBRARY``, else from the cargo
 target directory (``$CARGO_TARGET_DIR`` or the repository's ``target``),
 ``release/libtemporal_capi.so``; build it first with
-``cargo build --release --lib``. The wheel is platform-specific.
+``cargo build --release --lib``. The wheel is tagged ``py3-none-<platform>``:
+it holds native code but no CPython extension (the package loads the
+library with ctypes), so one wheel serves every CPython >= 3.10; ``auditwheel
+repair`` turns its ``linux_x86_64`` tag into ``manylinux_*`` (scripts/package.sh).
+The version is Cargo.toml's (``[package] version``), the one source of the
+library's, the header's and the packages' version.
 
 The wheel carries the library stripped of its debug info
 (scripts/split-debug.sh); the debug info is written next to the source
@@ -12,6 +17,7 @@ names, for symbolizing crashes.
 """
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,8 +26,23 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 from setuptools.dist import Distribution
 
+try:
+    from setuptools.command.bdist_wheel import bdist_wheel
+except ImportError:  # setuptools < 70.1
+    from wheel.bdist_wheel import bdist_wheel
+
 LIBRARY = "libtemporal_capi.so"
 REPOSITORY = Path(__file__).resolve().parent.parent.parent
+
+
+def cargo_version() -> str:
+    """The ``version`` of Cargo.toml's ``[package]`` table."""
+    manifest = (REPOSITORY / "Cargo.toml").read_text()
+    package = manifest.split("[package]", 1)[1].split("\n[", 1)[0]
+    found = re.search(r'^version\s*=\s*"([^"]+)"', package, re.MULTILINE)
+    if not found:
+        raise SystemExit(f"no [package] version in {REPOSITORY / 'Cargo.toml'}")
+    return found.group(1)
 
 
 def native_library() -> Path:
@@ -46,10 +67,21 @@ class BuildWithLibrary(build_py):
 
 
 class BinaryDistribution(Distribution):
-    """Marks the wheel as platform-specific (it contains native code)."""
+    """Marks the distribution as platform-specific (it contains native code), so it installs into platlib."""
 
     def has_ext_modules(self) -> bool:
         return True
 
 
-setup(cmdclass={"build_py": BuildWithLibrary}, distclass=BinaryDistribution)
+class PlatformWheel(bdist_wheel):
+    """A ``py3-none-<platform>`` wheel: platform-specific, independent of the Python version and ABI."""
+
+    def get_tag(self) -> tuple[str, str, str]:
+        return "py3", "none", super().get_tag()[2]
+
+
+setup(
+    version=cargo_version(),
+    cmdclass={"build_py": BuildWithLibrary, "bdist_wheel": PlatformWheel},
+    distclass=BinaryDistribution,
+)

@@ -1,18 +1,26 @@
 """The main job: a local Temporal dev server, a worker, and a workflow driven
 through the temporal_capi Python package.
 
-Run it with ``scripts/demo.sh`` (which installs everything first), or with
+Run it with ``scripts/demo.sh`` (which installs what it needs first), or with
 ``.venv/bin/python examples/python/demo.py`` once the package is installed.
+Only the demo's own lines reach the terminal: the dev server's output goes
+to ``.demo/server.log`` and the worker's log records (the official SDK's,
+its Rust core's included) to ``.demo/worker.log``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "harness"))
+from temporalio.runtime import LogForwardingConfig, LoggingConfig, Runtime, TelemetryConfig
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+LOGS = REPOSITORY / ".demo"
+sys.path.insert(0, str(REPOSITORY / "tests" / "harness"))
 
 import devenv  # noqa: E402 - the dev server + worker helper of this repository
 
@@ -42,10 +50,23 @@ async def drive(address: str, task_queue: str) -> None:
         print(f"Fail raised {type(err.cause).__name__}: {err.cause.message} (type {err.cause.type})")
 
 
+def log_to_files() -> None:
+    """Sends every log record of this process, the worker's Rust core included, to ``.demo/worker.log``,
+    and starts ``.demo/server.log`` afresh."""
+    LOGS.mkdir(exist_ok=True)
+    (LOGS / "server.log").unlink(missing_ok=True)
+    logging.basicConfig(
+        filename=LOGS / "worker.log", filemode="w", level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    forwarding = LogForwardingConfig(logger=logging.getLogger("temporalio.core"))
+    Runtime.set_default(Runtime(telemetry=TelemetryConfig(logging=LoggingConfig(filter="WARN", forwarding=forwarding))))
+
+
 def main() -> None:
     """Runs the demo inside a dev environment that is torn down afterwards."""
-    print("starting the Temporal dev server and a worker ...")
-    with devenv.dev_env() as env:
+    log_to_files()
+    print(f"starting the Temporal dev server and a worker (logs in {LOGS.relative_to(REPOSITORY)}/) ...")
+    with devenv.dev_env(server_log=LOGS / "server.log") as env:
         asyncio.run(drive(env.address, env.task_queue))
     print("dev server and worker stopped")
 

@@ -185,13 +185,27 @@ pub fn needed_libraries(binary: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Asserts that `exe` records `libtemporal_capi.so` by name and that the
-/// dynamic loader resolves it to the installed copy in `prefix`.
+/// The SONAME of a shared library (`readelf -d`).
+pub fn soname(library: &Path) -> String {
+    readelf(&["-d"], library)
+        .lines()
+        .filter(|line| line.contains("(SONAME)"))
+        .find_map(|line| Some(line.split_once('[')?.1.trim_end_matches(']').to_owned()))
+        .unwrap_or_else(|| panic!("{} has no SONAME", library.display()))
+}
+
+/// Asserts that `exe` records the library by its SONAME
+/// (`libtemporal_capi.so.<TC_ABI_VERSION>`) and that the dynamic loader
+/// resolves it to the installed copy in `prefix`.
 pub fn assert_uses_installed_library(exe: &Path, prefix: &Path) {
+    let name = format!(
+        "libtemporal_capi.so.{}",
+        temporal_capi::ffi::version::TC_ABI_VERSION
+    );
     let needed = needed_libraries(exe);
     assert!(
-        needed.iter().any(|lib| lib == "libtemporal_capi.so"),
-        "{} should need libtemporal_capi.so by name: {needed:?}",
+        needed.contains(&name),
+        "{} should need {name}: {needed:?}",
         exe.display()
     );
     let output = Command::new("ldd")
@@ -200,10 +214,16 @@ pub fn assert_uses_installed_library(exe: &Path, prefix: &Path) {
         .output()
         .expect("run ldd");
     let resolved = String::from_utf8_lossy(&output.stdout);
-    let installed = prefix.join("lib/libtemporal_capi.so");
-    assert!(
-        resolved.contains(&format!("libtemporal_capi.so => {}", installed.display())),
-        "libtemporal_capi.so should resolve to {}:\n{resolved}",
+    let loaded = resolved
+        .lines()
+        .find_map(|line| line.trim().strip_prefix(&format!("{name} => ")))
+        .and_then(|rest| rest.split(" (").next())
+        .unwrap_or_else(|| panic!("ldd does not resolve {name}:\n{resolved}"));
+    let installed = prefix.join("lib").join(&name);
+    assert_eq!(
+        std::fs::canonicalize(loaded).expect("the loaded library exists"),
+        std::fs::canonicalize(&installed).expect("the installed library exists"),
+        "{name} should resolve to {}:\n{resolved}",
         installed.display()
     );
 }

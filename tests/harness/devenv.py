@@ -94,6 +94,7 @@ class DevEnv:
     client: Client
     server: subprocess.Popen
     loop: asyncio.AbstractEventLoop
+    server_log: Path | None = None
 
     def run(self, coro: Coroutine, timeout: float | None = 60.0) -> Any:
         """Run ``coro`` on the environment's event loop and return its result."""
@@ -162,16 +163,18 @@ def _parent_death_hook() -> Callable[[], None] | None:
     return hook
 
 
-def start_server(port: int, db_filename: str | None = None) -> subprocess.Popen:
-    """Start the dev server; its stdout banner is sent to our stderr."""
+def start_server(port: int, db_filename: str | None = None, server_log: Path | None = None) -> subprocess.Popen:
+    """Start the dev server. Its stdout banner goes to our stderr and its
+    stderr is inherited, unless ``server_log`` names a file that both are
+    appended to."""
     cmd = server_command(port, db_filename)
     log.info("starting %s", " ".join(cmd))
-    return subprocess.Popen(
-        cmd,
-        stdin=subprocess.DEVNULL,
-        stdout=sys.__stderr__,
-        preexec_fn=_parent_death_hook(),
-    )
+    if server_log is None:
+        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=sys.__stderr__, preexec_fn=_parent_death_hook())
+    with open(server_log, "ab") as output:
+        return subprocess.Popen(
+            cmd, stdin=subprocess.DEVNULL, stdout=output, stderr=output, preexec_fn=_parent_death_hook()
+        )
 
 
 def stop_server(server: subprocess.Popen) -> None:
@@ -245,22 +248,24 @@ def dev_env(
     worker: bool = True,
     db_filename: str | None = None,
     port: int | None = None,
+    server_log: Path | None = None,
 ) -> Iterator[DevEnv]:
     """Run a dev server (and, if ``worker``, a test worker) for the block.
 
-    Call it from a thread that outlives the block (the server gets SIGKILLed
-    when the thread that started it exits).
+    ``server_log`` names a file for everything the server prints (see
+    :func:`start_server`). Call it from a thread that outlives the block (the
+    server gets SIGKILLed when the thread that started it exits).
     """
     port = port or free_port()
     address = f"127.0.0.1:{port}"
-    server = start_server(port, db_filename)
+    server = start_server(port, db_filename, server_log)
     try:
         with _loop_thread() as loop:
             started = time.monotonic()
             client = _run_on(loop, connect_when_ready(address, server), None)
             log.info("server %s ready after %.1fs", address, time.monotonic() - started)
             running = _run_on(loop, start_worker(client, task_queue), None) if worker else None
-            env = DevEnv(address, NAMESPACE, task_queue, client, server, loop)
+            env = DevEnv(address, NAMESPACE, task_queue, client, server, loop, server_log)
             try:
                 yield env
             finally:
@@ -293,7 +298,7 @@ def _serve_stdin(env: DevEnv, db_filename: str | None, event: threading.Event) -
                 log.info("server killed")
                 _reply("killed")
             elif command == "start":
-                env.server = start_server(port, db_filename)
+                env.server = start_server(port, db_filename, env.server_log)
                 _run_on(env.loop, connect_when_ready(env.address, env.server), None)
                 log.info("server restarted")
                 _reply("started")
