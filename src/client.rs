@@ -155,24 +155,29 @@ impl Client {
     /// attempt. `connect_timeout` bounds the whole attempt (TCP, TLS and the
     /// first RPC), also when a lazy client connects on its first call.
     pub async fn connection(&self) -> Result<&Connection> {
-        self.connection
-            .get_or_try_init(|| async {
-                let connection = self
-                    .within_connect_timeout(async {
-                        Connection::connect(self.current_options())
-                            .await
-                            .map_err(|e| self.connect_error(e))
-                    })
-                    .await?;
-                // Apply updates made while the connection was being established.
-                let latest = self.current_options();
-                connection.set_api_key(latest.api_key);
-                connection
-                    .set_headers(latest.headers.unwrap_or_default())
-                    .map_err(|e| Error::invalid(format!("invalid header: {e}")))?;
-                Ok(connection)
-            })
-            .await
+        // The connect future is large (TLS, HTTP/2, the official client's
+        // setup): boxed, and only built on the first call, it stays out of
+        // the state of every operation that asks for the connection.
+        if let Some(connection) = self.connection.get() {
+            return Ok(connection);
+        }
+        Box::pin(self.connection.get_or_try_init(|| async {
+            let connection = self
+                .within_connect_timeout(async {
+                    Connection::connect(self.current_options())
+                        .await
+                        .map_err(|e| self.connect_error(e))
+                })
+                .await?;
+            // Apply updates made while the connection was being established.
+            let latest = self.current_options();
+            connection.set_api_key(latest.api_key);
+            connection
+                .set_headers(latest.headers.unwrap_or_default())
+                .map_err(|e| Error::invalid(format!("invalid header: {e}")))?;
+            Ok(connection)
+        }))
+        .await
     }
 
     /// The WorkflowService through the official client's retrying `call`:

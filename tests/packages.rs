@@ -154,14 +154,16 @@ fn the_wheel_is_one_py3_none_manylinux_wheel_with_a_stripped_library() {
     assert_eq!(soname(&library), format!("libtemporal_capi.so.{ABI}"));
 }
 
-#[test]
-fn the_wheel_runs_a_workflow_from_a_fresh_venv_that_never_saw_the_source_tree() {
+/// Installs the Python package `artifact` (a wheel or an sdist) into a
+/// fresh venv in `scratch`, with `environment` added for pip, and runs a
+/// workflow through it from `scratch`; returns what the program printed
+/// (`<version> <whether the package is the venv's> <result>`).
+fn install_and_run_a_workflow(
+    scratch: &Scratch,
+    artifact: &Path,
+    environment: &[(&str, &std::ffi::OsStr)],
+) -> String {
     let env = env();
-    let wheel = artifact(
-        &format!("temporal_capi-{VERSION}-py3-none-manylinux_"),
-        "_x86_64.whl",
-    );
-    let scratch = Scratch::new("tc-wheel-venv");
     let venv = scratch.join("venv");
     stdout_of(
         "python3 -m venv",
@@ -169,7 +171,7 @@ fn the_wheel_runs_a_workflow_from_a_fresh_venv_that_never_saw_the_source_tree() 
     );
     let venv_python = venv.join("bin/python");
     stdout_of(
-        "pip install the wheel",
+        "pip install",
         outside_the_tree(
             Command::new(&venv_python)
                 .args([
@@ -180,25 +182,91 @@ fn the_wheel_runs_a_workflow_from_a_fresh_venv_that_never_saw_the_source_tree() 
                     "--no-deps",
                     "--disable-pip-version-check",
                 ])
-                .arg(&wheel),
+                .arg(artifact)
+                .envs(environment.iter().copied()),
         ),
     );
     let program = "import asyncio, sys, uuid\n\
                    import temporal_capi\n\
                    async def main():\n\
                    \x20   client = await temporal_capi.Client.connect(sys.argv[1])\n\
-                   \x20   result = await client.execute_workflow('Echo', 'from the wheel', id=f'wheel-{uuid.uuid4()}', task_queue=sys.argv[2])\n\
+                   \x20   result = await client.execute_workflow('Echo', 'packaged', id=f'package-{uuid.uuid4()}', task_queue=sys.argv[2])\n\
                    \x20   print(temporal_capi.__version__, temporal_capi.__file__.startswith(sys.prefix), result)\n\
                    asyncio.run(main())\n";
-    let printed = stdout_of(
-        "a workflow through the installed wheel",
+    stdout_of(
+        "a workflow through the installed package",
         outside_the_tree(
             Command::new(&venv_python)
                 .args(["-c", program, &env.address, &env.task_queue])
                 .current_dir(scratch.join("")),
         ),
+    )
+    .trim()
+    .to_owned()
+}
+
+#[test]
+fn the_wheel_runs_a_workflow_from_a_fresh_venv_that_never_saw_the_source_tree() {
+    let wheel = artifact(
+        &format!("temporal_capi-{VERSION}-py3-none-manylinux_"),
+        "_x86_64.whl",
     );
-    assert_eq!(printed.trim(), format!("{VERSION} True from the wheel"));
+    let scratch = Scratch::new("tc-wheel-venv");
+    assert_eq!(
+        install_and_run_a_workflow(&scratch, &wheel, &[]),
+        format!("{VERSION} True packaged")
+    );
+}
+
+#[test]
+fn the_sdist_builds_the_library_with_cargo_into_a_working_install() {
+    let sdist = artifact(&format!("temporal_capi-{VERSION}"), ".tar.gz");
+    let listing = stdout_of(
+        "tarfile listing",
+        Command::new(python())
+            .args([
+                "-c",
+                "import sys, tarfile; print('\\n'.join(tarfile.open(sys.argv[1]).getnames()))",
+            ])
+            .arg(&sdist),
+    );
+    let base = format!("temporal_capi-{VERSION}");
+    for member in [
+        "setup.py",
+        "temporal_capi/__init__.py",
+        "rust/Cargo.toml",
+        "rust/Cargo.lock",
+        "rust/src/lib.rs",
+    ] {
+        assert!(
+            listing
+                .lines()
+                .any(|line| line == format!("{base}/{member}")),
+            "{member} in the sdist:\n{listing}"
+        );
+    }
+    assert!(
+        !listing
+            .lines()
+            .any(|name| name.ends_with(".so") || name.contains(".so.")),
+        "no built library in the sdist:\n{listing}"
+    );
+    // Built unoptimised into this repository's target directory, so that
+    // only the crate itself compiles (its dependencies are already built).
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    let scratch = Scratch::new("tc-sdist-venv");
+    let printed = install_and_run_a_workflow(
+        &scratch,
+        &sdist,
+        &[
+            ("CARGO", std::ffi::OsStr::new(env!("CARGO"))),
+            ("CARGO_TARGET_DIR", target.as_os_str()),
+            ("TEMPORAL_CAPI_CARGO_PROFILE", std::ffi::OsStr::new("dev")),
+        ],
+    );
+    assert_eq!(printed, format!("{VERSION} True packaged"));
 }
 
 /// Extracts the C/C++ tarball into `scratch`; returns its prefix.

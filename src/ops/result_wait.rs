@@ -6,6 +6,10 @@
 //! latest run, then one each time the watcher wakes it, plus a rare check
 //! of its own as a safety net. It stays parked while it queues for a check,
 //! so a wake is never lost and moves it to the urgent checks.
+//!
+//! The RPC futures are boxed: a wait spends nearly all its life parked, and
+//! an async fn's state is as large as its largest await point, so an
+//! inline gRPC call would make every parked wait carry its size.
 
 use super::{closure_watch, rpc_error, workflow::describe_raw};
 use crate::client::Client;
@@ -266,7 +270,7 @@ async fn latest_run(
     loop {
         let outcome = {
             let _check = parking.check().await;
-            describe_raw(client, workflow_id, &None).await
+            Box::pin(describe_raw(client, workflow_id, &None)).await
         };
         match outcome {
             Ok(described) => return Ok(described.workflow_execution_info.unwrap_or_default()),
@@ -324,8 +328,7 @@ async fn close_event(
             ..Default::default()
         };
         let outcome = match client.workflow_service().await {
-            Ok(mut svc) => svc
-                .get_workflow_execution_history(Request::new(request))
+            Ok(mut svc) => Box::pin(svc.get_workflow_execution_history(Request::new(request)))
                 .await
                 .map(tonic::Response::into_inner)
                 .map_err(rpc_error),
