@@ -25,6 +25,15 @@ from pathlib import Path
 REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY / "tests" / "harness"))
 OPS = ("start", "describe", "signal", "query", "terminate", "payload")
+RATIOS = (
+    ("", "c_abi", "direct"),
+    ("", "cpp_abi", "c_abi"),
+    ("", "dotnet", "c_abi"),
+    ("", "temporal_capi", "temporalio"),
+    ("floor: ", "c_abi", "temporalio"),
+    ("", "temporal_capi+none", "temporalio"),
+)
+"""The ratio columns of a table, (label prefix, peer, over peer), shown when both peers ran."""
 
 
 def library() -> Path:
@@ -141,19 +150,7 @@ def table(results: dict[str, dict[str, dict]], concurrency: int) -> str:
     """A markdown table of CPU per op and the ratios that matter."""
     peers = list(results)
     head = "| op | " + " | ".join(f"{p} CPU µs/op" for p in peers)
-    ratios = []
-    if {"c_abi", "direct"} <= set(peers):
-        ratios.append(("c_abi / direct", "c_abi", "direct"))
-    if {"cpp_abi", "c_abi"} <= set(peers):
-        ratios.append(("cpp_abi / c_abi", "cpp_abi", "c_abi"))
-    if {"dotnet", "c_abi"} <= set(peers):
-        ratios.append(("dotnet / c_abi", "dotnet", "c_abi"))
-    if {"temporal_capi", "temporalio"} <= set(peers):
-        ratios.append(("temporal_capi / temporalio", "temporal_capi", "temporalio"))
-    if {"c_abi", "temporalio"} <= set(peers):
-        ratios.append(("floor: c_abi / temporalio", "c_abi", "temporalio"))
-    if {"temporal_capi+none", "temporalio"} <= set(peers):
-        ratios.append(("temporal_capi+none / temporalio", "temporal_capi+none", "temporalio"))
+    ratios = [(f"{label}{a} / {b}", a, b) for label, a, b in RATIOS if {a, b} <= set(peers)]
     head += "".join(f" | {name}" for name, _, _ in ratios) + " |"
     lines = [f"concurrency {concurrency}", "", head, "|" + "---|" * (1 + len(peers) + len(ratios))]
     for op in OPS:
